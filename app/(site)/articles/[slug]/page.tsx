@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TagList } from "@/components/tag-list";
+import { getPublishedArticle, listPublishedSlugs } from "@/lib/articles";
+import { renderMarkdown } from "@/lib/markdown";
+import { pageMetadata } from "@/lib/metadata";
+import { getPracticeProfile } from "@/lib/settings";
+import { formatDate, siteUrl } from "@/lib/site";
+
+// Prerendered at build; the dashboard revalidates a page when its article changes.
+export async function generateStaticParams() {
+  return (await listPublishedSlugs()).map((slug) => ({ slug }));
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await getPublishedArticle((await params).slug);
+  if (!article) return { title: "Article not found" };
+  const base = pageMetadata({ title: article.title, description: article.summary, path: `/articles/${article.slug}`, type: "article" });
+  return {
+    ...base,
+    openGraph: {
+      ...base.openGraph,
+      type: "article",
+      publishedTime: article.publishedAt.toISOString(),
+      modifiedTime: article.updatedAt.toISOString(),
+      tags: article.tags,
+    },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { slug } = await params;
+  const [article, profile] = await Promise.all([getPublishedArticle(slug), getPracticeProfile()]);
+  if (!article) notFound();
+
+  const jsonLd = {
+    "@context": "https://schema.org",
+    "@type": "Article",
+    headline: article.title,
+    description: article.summary,
+    datePublished: article.publishedAt.toISOString(),
+    dateModified: article.updatedAt.toISOString(),
+    keywords: article.tags.join(", "),
+    mainEntityOfPage: siteUrl(`/articles/${article.slug}`),
+    author: { "@type": "Person", name: profile.clinicianName, jobTitle: "Clinical Psychologist" },
+    publisher: { "@type": "Organization", name: profile.practiceName },
+  };
+
+  return (
+    <article className="container narrow section">
+      <script
+        type="application/ld+json"
+        // JSON-LD is data, not script; "<" is escaped so the body can never close the tag.
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
+      />
+      <header className="article-header">
+        <p className="eyebrow">
+          <Link href="/articles">Articles</Link>
+        </p>
+        <h1>{article.title}</h1>
+        <p className="meta">
+          <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time> ·{" "}
+          {article.readingMinutes} min read
+        </p>
+        <TagList tags={article.tags} />
+      </header>
+      {article.isPlaceholder && (
+        <p className="notice" role="note">
+          <strong>Draft:</strong> this article is a placeholder that {profile.clinicianName} will replace with her own
+          writing.
+        </p>
+      )}
+      <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(article.body) }} />
+      <aside className="article-cta card" aria-label="Consultation">
+        <p>If this sounds familiar, you do not have to work through it alone.</p>
+        <p>
+          <Link href="/book" className="button">
+            Book a free consultation
+          </Link>
+        </p>
+      </aside>
+      <nav className="prev-next" aria-label="More articles">
+        {article.previous ? (
+          <Link href={`/articles/${article.previous.slug}`} rel="prev" className="prev">
+            <span className="small">Previous</span>
+            <span>{article.previous.title}</span>
+          </Link>
+        ) : (
+          <span />
+        )}
+        {article.next ? (
+          <Link href={`/articles/${article.next.slug}`} rel="next" className="next">
+            <span className="small">Next</span>
+            <span>{article.next.title}</span>
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArticleCard } from "@/components/article-card";
+import { listPublishedArticles, listTags, tagLabel } from "@/lib/articles";
+import { pageMetadata } from "@/lib/metadata";
+
+export async function generateStaticParams() {
+  return (await listTags()).map(({ tag }) => ({ tag }));
+}
+
+type Props = { params: Promise<{ tag: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tag } = await params;
+  return pageMetadata({
+    title: `Articles about ${tagLabel(tag).toLowerCase()}`,
+    description: `Articles tagged ${tagLabel(tag).toLowerCase()}.`,
+    path: `/articles/tags/${tag}`,
+  });
+}
+
+export default async function TagPage({ params }: Props) {
+  const { tag } = await params;
+  const articles = await listPublishedArticles({ tag });
+  if (articles.length === 0) notFound();
+  return (
+    <div className="container section">
+      <p className="eyebrow">
+        <Link href="/articles">Articles</Link>
+      </p>
+      <h1>{tagLabel(tag)}</h1>
+      <div className="article-list">
+        {articles.map((article) => (
+          <ArticleCard key={article.slug} article={article} />
+        ))}
+      </div>
+    </div>
+  );
+}

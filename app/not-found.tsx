@@ -1,0 +1,24 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <div className="container narrow section prose">
+      <h1>We couldn&rsquo;t find that page</h1>
+      <p>The page may have moved, or the link may have a typo. Here are some places to go instead:</p>
+      <ul>
+        <li>
+          <Link href="/">Home</Link>
+        </li>
+        <li>
+          <Link href="/articles">Articles</Link>
+        </li>
+        <li>
+          <Link href="/book">Book a free consultation</Link>
+        </li>
+        <li>
+          <Link href="/get-help">Get help now</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}

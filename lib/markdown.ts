@@ -1,0 +1,44 @@
+/**
+ * Article Markdown to HTML, on the server. The body is the clinician's own writing, but it
+ * is typed into a web form, so the output is sanitised as if it were hostile: no scripts,
+ * event handlers, javascript: URLs or raw HTML reach the page.
+ */
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import remarkRehype from "remark-rehype";
+import rehypeSanitize from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  // Raw HTML inside Markdown is dropped rather than passed through.
+  .use(remarkRehype, { allowDangerousHtml: false })
+  .use(rehypeSanitize)
+  .use(rehypeStringify);
+
+export function renderMarkdown(markdown: string): string {
+  return String(processor.processSync(markdown));
+}
+
+const WORDS_PER_MINUTE = 220;
+
+export function readingMinutes(markdown: string): number {
+  const words = markdown
+    .replace(/[#>*_`\-[\]()!]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean).length;
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+/** Plain text of the first paragraphs, for descriptions and feeds. */
+export function excerpt(markdown: string, maxLength = 200): string {
+  const text = markdown
+    .replace(/^#+\s.*$/gm, "")
+    .replace(/[*_`>#]/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1).trimEnd()}…`;
+}

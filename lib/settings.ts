@@ -1,0 +1,27 @@
+import { cache } from "react";
+import { prisma } from "@/lib/db";
+import { PLACEHOLDER_SETTINGS } from "@/lib/practice-defaults";
+
+export type PracticeProfile = typeof PLACEHOLDER_SETTINGS;
+
+/** The practice's public details; the seeded placeholders if the row is missing. */
+export const getPracticeProfile = cache(async (): Promise<PracticeProfile> => {
+  const row = await prisma.practiceSettings.findUnique({
+    where: { id: 1 },
+    select: {
+      practiceName: true,
+      clinicianName: true,
+      credentials: true,
+      tagline: true,
+      bio: true,
+      location: true,
+      telehealthStates: true,
+      contactEmail: true,
+      contactPhone: true,
+      sessionFee: true,
+      consultationFee: true,
+      feeNotes: true,
+    },
+  });
+  return row ?? PLACEHOLDER_SETTINGS;
+});

@@ -1,0 +1,67 @@
+/**
+ * `npm run dev`: everything a new contributor needs in one command. Without DATABASE_URL it
+ * starts an embedded PostgreSQL (data kept in .data/postgres), applies the migrations, seeds
+ * an empty database, then runs `next dev`.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { EmbeddedPgError, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "./embedded-pg";
+import { prismaCli } from "./prisma-cli";
+
+async function isEmpty(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM "PracticeSettings"');
+    return rows[0]?.n === "0";
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  let databaseUrl = process.env.DATABASE_URL;
+  let server: EmbeddedServer | undefined;
+
+  if (!databaseUrl) {
+    const port = Number(process.env.HAVEN_PG_PORT ?? 54329);
+    console.log(`▸ Starting the embedded PostgreSQL on 127.0.0.1:${port} (data in .data/postgres)…`);
+    server = await startEmbeddedPostgres({ dataDir: ".data/postgres", port });
+    await ensureDatabase(server, "haven");
+    databaseUrl = server.urlFor("haven");
+  } else {
+    console.log("▸ Using the database in DATABASE_URL.");
+  }
+
+  console.log("▸ Applying migrations…");
+  prismaCli(["migrate", "deploy"], databaseUrl);
+  if (await isEmpty(databaseUrl)) {
+    console.log("▸ Empty database: adding the sample data…");
+    prismaCli(["db", "seed"], databaseUrl);
+  }
+
+  const port = process.env.PORT ?? "3000";
+  console.log(`▸ Starting Next.js on http://localhost:${port}\n`);
+  const next = spawn(path.resolve("node_modules", ".bin", "next"), ["dev", "--port", port], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    next.kill("SIGTERM");
+    await server?.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  next.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EmbeddedPgError ? `\n✖ ${error.message}\n` : error);
+  process.exit(1);
+});
