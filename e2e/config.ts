@@ -1,6 +1,9 @@
 /** Shared by the Playwright config, the e2e web server and the fixtures. */
 export const E2E = {
   appPort: 3100,
+  smtpPort: Number(process.env.HAVEN_E2E_SMTP_PORT ?? 2526),
+  mailbox: ".data/mail-e2e",
+  clinicianEmail: "clinician@practice.test",
   pgPort: Number(process.env.HAVEN_E2E_PG_PORT ?? 54349),
   database: "haven_e2e",
   get baseUrl() {
@@ -14,6 +17,14 @@ export const E2E = {
       NODE_ENV: "production",
       SITE_URL: this.baseUrl,
       LOG_LEVEL: "warn",
+      // Test-only secrets: production refuses the development defaults, so these differ.
+      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      ENCRYPTION_KEYS: "e2e1:ZTJlLWtleS1lMmUta2V5LWUyZS1rZXktZTJlLWtleSE=",
+      SMTP_URL: `smtp://127.0.0.1:${this.smtpPort}`,
+      MAIL_FROM: "Haven Test <no-reply@practice.test>",
+      CLINICIAN_NOTIFY_EMAIL: this.clinicianEmail,
+      OUTBOX_WORKER: "inline",
+      OUTBOX_POLL_MS: "500",
     };
   },
 };

@@ -6,6 +6,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres } from "../scripts/embedded-pg";
+import { rmSync } from "node:fs";
+import { startMailCatcher } from "../scripts/mail-catcher";
 import { prismaCli } from "../scripts/prisma-cli";
 import { E2E } from "./config";
 
@@ -23,6 +25,9 @@ async function main() {
   prismaCli(["migrate", "deploy"], databaseUrl!);
   prismaCli(["db", "seed"], databaseUrl!);
 
+  rmSync(E2E.mailbox, { recursive: true, force: true });
+  const catcher = await startMailCatcher({ port: E2E.smtpPort, dir: E2E.mailbox });
+
   const env = { ...process.env, ...E2E.appEnv, DATABASE_URL: databaseUrl!, NEXT_TELEMETRY_DISABLED: "1" };
   const next = path.resolve("node_modules", ".bin", "next");
   if (process.env.E2E_SKIP_BUILD !== "1") {
@@ -32,6 +37,7 @@ async function main() {
   const app = spawn(next, ["start", "--port", String(E2E.appPort)], { env, stdio: "inherit" });
   const stop = async () => {
     app.kill("SIGTERM");
+    await catcher.stop().catch(() => {});
     await server?.stop().catch(() => {});
     process.exit(0);
   };

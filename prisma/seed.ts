@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { prisma } from "../lib/db";
-import { PLACEHOLDER_SETTINGS } from "../lib/practice-defaults";
+import { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } from "../lib/practice-defaults";
 
 const SEED_DIR = path.join(import.meta.dirname, "seed-data");
 
@@ -27,6 +27,12 @@ export async function seed() {
   await prisma.practiceSettings.upsert({
     where: { id: 1 },
     create: { id: 1, ...PLACEHOLDER_SETTINGS },
+    update: {},
+  });
+
+  await prisma.bookingSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, ...DEFAULT_BOOKING_SETTINGS },
     update: {},
   });
 

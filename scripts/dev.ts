@@ -4,10 +4,23 @@
  * an empty database, then runs `next dev`.
  */
 import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { EmbeddedPgError, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "./embedded-pg";
+import { generateKeySpec } from "../lib/crypto";
+import { startMailCatcher } from "./mail-catcher";
 import { prismaCli } from "./prisma-cli";
+
+/** A field-encryption key for this checkout only, kept with the development database. */
+function localEncryptionKeys(): string {
+  const file = path.resolve(".data", "dev-encryption-keys");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, generateKeySpec("local1") + "\n", { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
 
 async function isEmpty(databaseUrl: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -42,10 +55,22 @@ async function main() {
   }
 
   const port = process.env.PORT ?? "3000";
+  const extraEnv: Record<string, string> = {};
+  let catcher: { stop(): Promise<void> } | undefined;
+  if (!process.env.SMTP_URL) {
+    const smtpPort = Number(process.env.HAVEN_SMTP_PORT ?? 2525);
+    const mailbox = path.resolve(".data", "mail");
+    catcher = await startMailCatcher({ port: smtpPort, dir: mailbox });
+    extraEnv.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+    extraEnv.HAVEN_DEV_MAILBOX = mailbox;
+    console.log(`▸ No SMTP_URL: catching emails on 127.0.0.1:${smtpPort}; read them at http://localhost:${port}/dev/mail`);
+  }
+  if (!process.env.ENCRYPTION_KEYS) extraEnv.ENCRYPTION_KEYS = localEncryptionKeys();
+
   console.log(`▸ Starting Next.js on http://localhost:${port}\n`);
   const next = spawn(path.resolve("node_modules", ".bin", "next"), ["dev", "--port", port], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...extraEnv, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
   });
 
   let stopping = false;
@@ -53,6 +78,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     next.kill("SIGTERM");
+    await catcher?.stop().catch(() => {});
     await server?.stop().catch(() => {});
     process.exit(code);
   };

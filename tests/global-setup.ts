@@ -15,7 +15,7 @@ export default async function setup(project: TestProject) {
     prismaCli(["migrate", "reset", "--force", "--skip-seed"], url);
   } else {
     server = await startEmbeddedPostgres({
-      dataDir: ".data/postgres-test",
+      dataDir: process.env.HAVEN_TEST_PG_DIR ?? ".data/postgres-test",
       port: Number(process.env.HAVEN_TEST_PG_PORT ?? 54339),
       fast: true,
     });

@@ -1,0 +1,28 @@
+import { getCurrentUser } from "@/lib/auth/session";
+import { getClientBookingForCalendar } from "@/lib/booking/service";
+import { icsForClient } from "@/lib/email/templates";
+import { getPracticeProfile } from "@/lib/settings";
+import { siteUrl } from "@/lib/site";
+
+type Context = { params: Promise<{ id: string }> };
+
+export async function GET(_req: Request, { params }: Context) {
+  const user = await getCurrentUser();
+  const { id } = await params;
+  // Another client's booking and a missing one look the same.
+  const booking = user?.role === "CLIENT" ? await getClientBookingForCalendar(id, user.id) : null;
+  if (!booking) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  const { practiceName } = await getPracticeProfile();
+  const ics = icsForClient(booking, booking.status === "CANCELLED" ? "CANCEL" : "REQUEST", {
+    email: booking.email,
+    practiceName,
+    portalUrl: siteUrl("/portal"),
+  });
+  return new Response(ics, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="consultation.ics"',
+      "Cache-Control": "no-store",
+    },
+  });
+}

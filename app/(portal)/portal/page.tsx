@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cookies } from "next/headers";
+import { TimeZoneSync } from "@/components/booking/time-zone-sync";
+import { requireClient } from "@/lib/auth/session";
+import { cutoffMessage, listClientBookings } from "@/lib/booking/service";
+import { formatDateTime, zoneName } from "@/lib/booking/format";
+import { resolveTimeZone, TZ_COOKIE } from "@/lib/booking/timezone";
+import { getPracticeProfile } from "@/lib/settings";
+
+export const metadata: Metadata = { title: "Your consultation", robots: { index: false } };
+
+const STATUS_MESSAGES: Record<string, string> = {
+  confirmed: "Your consultation is confirmed. We have emailed you the details and a calendar invitation.",
+  rescheduled: "Your consultation has been moved. We have emailed you the new time.",
+  cancelled: "Your consultation has been cancelled. We have emailed you a confirmation.",
+};
+
+type Props = { searchParams: Promise<{ status?: string }> };
+
+export default async function PortalPage({ searchParams }: Props) {
+  const user = await requireClient("/portal");
+  const [{ status }, { rules, bookings }, profile] = await Promise.all([searchParams, listClientBookings(user.id), getPracticeProfile()]);
+  const tz = resolveTimeZone([(await cookies()).get(TZ_COOKIE)?.value], rules.timeZone);
+  const message = status ? STATUS_MESSAGES[status] : undefined;
+
+  return (
+    <div className="container narrow section">
+      <TimeZoneSync current={tz} chosen={false} />
+      <h1>Your consultation</h1>
+      {message && (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      )}
+      {bookings.length === 0 ? (
+        <div className="card">
+          <p>You have no upcoming consultation.</p>
+          <p>
+            <Link href="/book" className="button">
+              Book a free consultation
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <ul className="grid">
+          {bookings.map((booking) => (
+            <li key={booking.id} className="card booking-card" data-booking={booking.id}>
+              <h2 className="card-title">Free consultation</h2>
+              <p className="selected-slot">
+                <strong>{formatDateTime(booking.startsAt, tz)}</strong>
+              </p>
+              <p className="small">
+                {rules.slotMinutes} minutes · times in {zoneName(tz)}
+              </p>
+              <div className="actions">
+                <a href={`/portal/bookings/${booking.id}/calendar.ics`} className="button button-quiet" download="consultation.ics">
+                  Add to calendar
+                </a>
+                {booking.changeable ? (
+                  <>
+                    <Link href={`/portal/bookings/${booking.id}/reschedule`} className="button button-quiet">
+                      Reschedule
+                    </Link>
+                    <Link href={`/portal/bookings/${booking.id}/cancel`} className="button button-quiet">
+                      Cancel
+                    </Link>
+                  </>
+                ) : (
+                  <p className="small">
+                    {cutoffMessage(rules)} {profile.contactPhone} · {profile.contactEmail}
+                  </p>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <section className="card section-gap" aria-labelledby="intake-heading">
+        <h2 id="intake-heading" className="card-title">
+          Before your first session
+        </h2>
+        <p>
+          A short intake questionnaire helps make the most of your first session.{" "}
+          <Link href="/portal/intake">Start the intake questionnaire</Link>
+        </p>
+      </section>
+    </div>
+  );
+}

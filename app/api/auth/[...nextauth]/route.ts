@@ -1,0 +1,29 @@
+import type { NextRequest } from "next/server";
+import NextAuth from "next-auth";
+import { authOptions } from "@/lib/auth/options";
+import { limitSignInLinkRequest } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/request";
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+function handler(req: NextRequest, ctx: Context) {
+  return NextAuth(authOptions())(req, ctx);
+}
+
+export async function GET(req: NextRequest, ctx: Context) {
+  return handler(req, ctx);
+}
+
+export async function POST(req: NextRequest, ctx: Context) {
+  if (req.nextUrl.pathname.endsWith("/signin/email")) {
+    const form = await req.clone().formData();
+    const email = String(form.get("email") ?? "").trim().toLowerCase();
+    const limited = await limitSignInLinkRequest({ email, ip: clientIp(req.headers) });
+    if (limited) {
+      // next-auth's client reads `url` and takes the error from its query string.
+      const url = new URL("/signin/problem?error=RateLimited", req.nextUrl.origin).toString();
+      return Response.json({ url }, { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
+    }
+  }
+  return handler(req, ctx);
+}

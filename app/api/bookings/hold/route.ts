@@ -1,0 +1,40 @@
+import { bookingRequestSchema } from "@/lib/booking/schema";
+import { createHold } from "@/lib/booking/service";
+import { isSameOrigin, jsonError } from "@/lib/http";
+import { limitBookingAttempt } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/request";
+
+/**
+ * Places a 15-minute hold on a slot. A route handler rather than a server action so that
+ * the answers carry real HTTP statuses (400, 409, 429) for clients and monitoring.
+ */
+export async function POST(req: Request) {
+  if (!isSameOrigin(req.headers)) return jsonError(403, { error: "This request did not come from the booking page." });
+
+  const limited = await limitBookingAttempt({ ip: clientIp(req.headers) });
+  if (limited) {
+    return jsonError(
+      429,
+      { error: "Too many booking attempts from this connection. Please wait a little and try again, or contact the practice directly." },
+      { "Retry-After": String(limited.retryAfterSeconds) },
+    );
+  }
+
+  const body: unknown = await req.json().catch(() => null);
+  const parsed = bookingRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    return jsonError(400, { error: "Please check the highlighted fields.", fieldErrors: parsed.error.flatten().fieldErrors });
+  }
+  // Bots fill the hidden field; answer as if all went well, store nothing.
+  if (parsed.data.website) return jsonError(202, { ok: true, bookingId: null });
+
+  const result = await createHold(parsed.data);
+  if (!result.ok) {
+    return jsonError(409, {
+      error: result.message,
+      reason: result.reason,
+      alternatives: result.alternatives.map((slot) => slot.start.toISOString()),
+    });
+  }
+  return Response.json({ ok: true, bookingId: result.bookingId }, { status: 201, headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,24 @@
+import { COMMON_TIME_ZONES, zoneName } from "@/lib/booking/format";
+
+/** A plain GET form, so changing the zone works without JavaScript too. */
+export function TimeZoneForm({ current, action, hidden = {} }: { current: string; action: string; hidden?: Record<string, string> }) {
+  const zones = COMMON_TIME_ZONES.includes(current) ? COMMON_TIME_ZONES : [current, ...COMMON_TIME_ZONES];
+  return (
+    <form method="get" action={action} className="tz-form">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <label htmlFor="tz">Show times in</label>
+      <select id="tz" name="tz" defaultValue={current}>
+        {zones.map((zone) => (
+          <option key={zone} value={zone}>
+            {zone.replace(/_/g, " ")} ({zoneName(zone)})
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button-quiet button-small">
+        Change
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+import type { NextAuthOptions } from "next-auth";
+import EmailProvider from "next-auth/providers/email";
+import { havenAdapter } from "@/lib/auth/adapter";
+import { SESSION_POLICY, SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth/policy";
+import { prisma } from "@/lib/db";
+import { sendEmail } from "@/lib/email/send";
+import { signInLinkEmail } from "@/lib/email/templates";
+import { env } from "@/lib/env";
+import { getPracticeProfile } from "@/lib/settings";
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+export function authOptions(): NextAuthOptions {
+  const e = env();
+  // next-auth builds its links (e.g. the emailed sign-in link) from NEXTAUTH_URL.
+  process.env.NEXTAUTH_URL ??= e.SITE_URL;
+  return {
+    secret: e.NEXTAUTH_SECRET,
+    adapter: havenAdapter(),
+    // Credentials sign-in (the clinician) requires JWT sessions; each JWT only names a
+    // server-side Session row, which is what really decides whether it is valid.
+    session: { strategy: "jwt", maxAge: SESSION_POLICY.CLIENT.absoluteMs / 1000 },
+    useSecureCookies: e.SITE_URL.startsWith("https://"),
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/problem" },
+    providers: [
+      EmailProvider({
+        // Sending happens in sendVerificationRequest; this only satisfies the provider's shape.
+        server: e.SMTP_URL,
+        from: e.MAIL_FROM,
+        maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
+        normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+        async sendVerificationRequest({ identifier, url }) {
+          // The callback finds the address from the token: keep it out of the URL (and so out
+          // of access logs and browser history).
+          const link = new URL(url);
+          link.searchParams.delete("email");
+          const profile = await getPracticeProfile();
+          await sendEmail(signInLinkEmail({ to: identifier, url: link.toString(), practiceName: profile.practiceName }));
+        },
+      }),
+    ],
+    callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider !== "email") return false;
+        // The clinician signs in with password and second factor only, never by email link.
+        const existing = user.email
+          ? await prisma.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { role: true } })
+          : null;
+        return existing?.role !== "CLINICIAN";
+      },
+      async jwt({ token, user }) {
+        if (user) {
+          const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, role: true } });
+          const policy = SESSION_POLICY[row.role];
+          const session = await prisma.session.create({
+            data: { id: randomBytes(32).toString("base64url"), userId: row.id, expiresAt: new Date(Date.now() + policy.absoluteMs) },
+            select: { id: true },
+          });
+          return { sub: row.id, sid: session.id };
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        // Nothing from the token is trusted for access decisions: see lib/auth/session.ts.
+        return { ...session, user: { email: session.user?.email } , sid: token.sid } as typeof session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sid) await prisma.session.updateMany({ where: { id: token.sid, revokedAt: null }, data: { revokedAt: new Date() } });
+      },
+    },
+  };
+}

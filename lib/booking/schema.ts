@@ -1,0 +1,59 @@
+/**
+ * The booking request, validated by the same schema in the browser (react-hook-form) and
+ * in the server action.
+ */
+import { IANAZone } from "luxon";
+import { z } from "zod";
+import { emailField } from "@/lib/auth/schema";
+
+export const CONTACT_METHODS = [
+  { value: "EMAIL", label: "Email" },
+  { value: "PHONE", label: "Phone call" },
+  { value: "TEXT", label: "Text message" },
+] as const;
+
+const PHONE = /^[+()\d][\d\s().-]{6,24}$/;
+
+export const timeZoneField = z
+  .string()
+  .refine((value) => IANAZone.isValidZone(value), "Please choose a valid time zone.");
+
+const bookingFields = z.object({
+    slotStart: z.iso.datetime({ message: "Please choose a time from the list." }),
+    firstName: z
+      .string()
+      .trim()
+      .min(1, "Please tell us your first name.")
+      .max(60, "Please keep your first name under 60 characters."),
+    email: emailField,
+    phone: z
+      .string()
+      .trim()
+      .refine((v) => v === "" || PHONE.test(v), "Please enter a phone number with digits only, like (555) 123-4567.")
+      .default(""),
+    contactMethod: z.enum(["EMAIL", "PHONE", "TEXT"], { message: "Please choose how you would like to be contacted." }),
+    note: z.string().trim().max(1000, "Please keep this under 1,000 characters.").default(""),
+    consent: z.literal(true, { message: "Please agree to be contacted about your consultation." }),
+    timeZone: timeZoneField,
+    /** Honeypot: hidden from people, filled in by naive bots. */
+    website: z.string().max(0).default(""),
+});
+
+const contactFields = bookingFields.pick({ contactMethod: true, phone: true });
+
+export const bookingRequestSchema = bookingFields.refine((value) => value.contactMethod === "EMAIL" || value.phone !== "", {
+  path: ["phone"],
+  message: "Please add a phone number so we can call or text you.",
+  // Show this together with any other field errors, not only once the rest is valid.
+  when: (payload) => contactFields.safeParse(payload.value).success,
+});
+
+export type BookingRequestInput = z.input<typeof bookingRequestSchema>;
+export type BookingRequest = z.output<typeof bookingRequestSchema>;
+
+export const slotChoiceSchema = z.object({
+  bookingId: z.string().min(1).max(40),
+  slotStart: z.iso.datetime({ message: "Please choose a time from the list." }),
+});
+
+export type FieldErrors = Partial<Record<string, string[]>>;

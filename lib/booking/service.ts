@@ -1,0 +1,349 @@
+/**
+ * Booking a free consultation: holds, confirmation, reschedule and cancellation. Every
+ * change and the emails announcing it are written in one transaction (outbox), and the
+ * database's exclusion constraint has the last word on double booking.
+ */
+import { randomUUID } from "node:crypto";
+import type { BookingRules, BusyInterval, Slot } from "@/lib/booking/slots";
+import { computeSlots, isSlotOffered, nearestSlots } from "@/lib/booking/slots";
+import type { BookingRequest } from "@/lib/booking/schema";
+import { decryptField, encryptField } from "@/lib/crypto";
+import { prisma } from "@/lib/db";
+import { cancelPendingEmails, enqueueEmail } from "@/lib/email/outbox";
+import {
+  bookingCancelledEmail,
+  bookingConfirmedEmail,
+  bookingReminderEmail,
+  bookingRescheduledEmail,
+  clinicianBookingNotice,
+  icsForClient,
+  icsForClinician,
+} from "@/lib/email/templates";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { keyRing } from "@/lib/keys";
+import { DEFAULT_BOOKING_SETTINGS } from "@/lib/practice-defaults";
+import { getPracticeProfile } from "@/lib/settings";
+import { siteUrl } from "@/lib/site";
+
+type Tx = Prisma.TransactionClient;
+
+export const HOLD_MINUTES = 15;
+const REMINDER_BEFORE_MS = 24 * 60 * 60 * 1000;
+const ACTIVE_STATUSES = ["HOLD", "CONFIRMED"] as const;
+
+export type PracticeRules = BookingRules & { cancelCutoffMinutes: number };
+
+export async function getBookingRules(db: Tx | typeof prisma = prisma): Promise<PracticeRules> {
+  const row = await db.bookingSettings.findUnique({ where: { id: 1 } });
+  const source = row ?? DEFAULT_BOOKING_SETTINGS;
+  return {
+    timeZone: source.timeZone,
+    windows: source.windows as BookingRules["windows"],
+    slotMinutes: source.slotMinutes,
+    bufferMinutes: source.bufferMinutes,
+    minNoticeMinutes: source.minNoticeMinutes,
+    horizonDays: source.horizonDays,
+    daysOff: source.daysOff,
+    cancelCutoffMinutes: source.cancelCutoffMinutes,
+  };
+}
+
+/** Confirmed bookings and unexpired holds that could collide with offered slots. */
+async function loadBusy(db: Tx | typeof prisma, now: Date, rules: BookingRules, excludeBookingId?: string): Promise<BusyInterval[]> {
+  const rows = await db.booking.findMany({
+    where: {
+      id: excludeBookingId ? { not: excludeBookingId } : undefined,
+      endsAt: { gt: new Date(now.getTime() - 24 * 60 * 60 * 1000) },
+      startsAt: { lt: new Date(now.getTime() + (rules.horizonDays + 2) * 24 * 60 * 60 * 1000) },
+      OR: [{ status: "CONFIRMED" }, { status: "HOLD", holdExpiresAt: { gt: now } }],
+    },
+    select: { startsAt: true, endsAt: true },
+  });
+  return rows.map((row) => ({ start: row.startsAt, end: row.endsAt }));
+}
+
+export async function getOpenSlots(now = new Date(), options: { excludeBookingId?: string } = {}): Promise<{ rules: PracticeRules; slots: Slot[] }> {
+  const rules = await getBookingRules();
+  const busy = await loadBusy(prisma, now, rules, options.excludeBookingId);
+  return { rules, slots: computeSlots(rules, busy, now) };
+}
+
+/** Postgres 23P01: the Booking_no_overlap exclusion constraint refused the row. */
+function isOverlapViolation(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown): boolean => {
+    if (!value || typeof value !== "object" || seen.has(value)) return false;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    if (record.code === "23P01" || record.originalCode === "23P01") return true;
+    if (typeof record.message === "string" && record.message.includes("Booking_no_overlap")) return true;
+    return ["cause", "meta", "driverAdapterError"].some((key) => visit(record[key]));
+  };
+  return visit(error);
+}
+
+export type Unavailable = { ok: false; reason: "unavailable" | "taken"; message: string; alternatives: Slot[] };
+
+async function alternativesNear(target: Date, now: Date, excludeBookingId?: string): Promise<Slot[]> {
+  const { slots } = await getOpenSlots(now, { excludeBookingId });
+  return nearestSlots(slots, target, 3);
+}
+
+async function unavailable(reason: Unavailable["reason"], target: Date, now: Date, excludeBookingId?: string): Promise<Unavailable> {
+  return {
+    ok: false,
+    reason,
+    message:
+      reason === "taken"
+        ? "Sorry, that time was just taken by someone else. Here are the nearest open times."
+        : "That time is no longer available. Here are the nearest open times.",
+    alternatives: await alternativesNear(target, now, excludeBookingId),
+  };
+}
+
+const aad = (bookingId: string, field: string) => `Booking.${field}:${bookingId}`;
+
+export async function createHold(request: BookingRequest, now = new Date()): Promise<{ ok: true; bookingId: string } | Unavailable> {
+  const start = new Date(request.slotStart);
+  const findOwnHold = () =>
+    prisma.booking.findFirst({
+      where: { email: request.email, startsAt: start, status: "HOLD", holdExpiresAt: { gt: now } },
+      select: { id: true },
+    });
+  // A double-click or a resubmitted form gets the hold it already made.
+  const existing = await findOwnHold();
+  if (existing) return { ok: true, bookingId: existing.id };
+
+  let reason: Unavailable["reason"] = "unavailable";
+  try {
+    const result = await prisma.$transaction(async (tx) => {
+      // Expired holds stop blocking the constraint. One pending hold per email address: an
+      // earlier pick is withdrawn (CANCELLED, so its old link cannot revive it).
+      await tx.booking.updateMany({ where: { status: "HOLD", holdExpiresAt: { lte: now } }, data: { status: "EXPIRED" } });
+      await tx.booking.updateMany({ where: { status: "HOLD", email: request.email, startsAt: { not: start } }, data: { status: "CANCELLED", cancelledAt: now } });
+      const rules = await getBookingRules(tx);
+      if (!isSlotOffered(rules, await loadBusy(tx, now, rules), now, start)) return null;
+      const id = randomUUID();
+      const ring = keyRing();
+      await tx.booking.create({
+        data: {
+          id,
+          icsUid: `${randomUUID()}@haven`,
+          status: "HOLD",
+          startsAt: start,
+          endsAt: new Date(start.getTime() + rules.slotMinutes * 60_000),
+          blockedUntil: new Date(start.getTime() + (rules.slotMinutes + rules.bufferMinutes) * 60_000),
+          holdExpiresAt: new Date(now.getTime() + HOLD_MINUTES * 60_000),
+          email: request.email,
+          firstNameEnc: encryptField(ring, request.firstName, aad(id, "firstName")),
+          phoneEnc: request.phone ? encryptField(ring, request.phone, aad(id, "phone")) : null,
+          noteEnc: request.note ? encryptField(ring, request.note, aad(id, "note")) : null,
+          contactMethod: request.contactMethod,
+          consentAt: now,
+          clientTimeZone: request.timeZone,
+        },
+      });
+      return id;
+    });
+    if (result) return { ok: true, bookingId: result };
+  } catch (error) {
+    if (!isOverlapViolation(error)) throw error;
+    reason = "taken";
+  }
+  // Refused: by a concurrent twin of this same request, or by someone else.
+  const mine = await findOwnHold();
+  if (mine) return { ok: true, bookingId: mine.id };
+  return unavailable(reason, start, now);
+}
+
+type BookingForEmail = {
+  id: string;
+  icsUid: string;
+  icsSequence: number;
+  startsAt: Date;
+  endsAt: Date;
+  email: string;
+  firstNameEnc: string;
+  clientTimeZone: string;
+};
+
+const emailFields = { id: true, icsUid: true, icsSequence: true, startsAt: true, endsAt: true, email: true, firstNameEnc: true, clientTimeZone: true } as const;
+
+type ClientEvent = "confirmed" | "rescheduled" | "cancelled";
+
+/** Queues the client's and the clinician's emails for a change, in the caller's transaction. */
+async function queueBookingEmails(tx: Tx, booking: BookingForEmail, event: ClientEvent, now: Date) {
+  const [profile, rules] = await Promise.all([getPracticeProfile(), getBookingRules(tx)]);
+  const firstName = decryptField(keyRing(), booking.firstNameEnc, aad(booking.id, "firstName"));
+  const method = event === "cancelled" ? "CANCEL" : "REQUEST";
+  const clientIcs = { email: booking.email, firstName, practiceName: profile.practiceName, portalUrl: siteUrl("/portal") };
+  const common = {
+    to: booking.email,
+    firstName,
+    start: booking.startsAt,
+    end: booking.endsAt,
+    timeZone: booking.clientTimeZone,
+    practiceName: profile.practiceName,
+    portalUrl: siteUrl("/portal"),
+    ics: icsForClient(booking, method, clientIcs),
+  };
+  const clientMessage =
+    event === "confirmed" ? bookingConfirmedEmail(common) : event === "rescheduled" ? bookingRescheduledEmail(common) : bookingCancelledEmail(common);
+  await enqueueEmail(tx, { kind: `booking.${event}.client`, message: clientMessage, bookingId: booking.id });
+  await enqueueEmail(tx, {
+    kind: `booking.${event}.clinician`,
+    bookingId: booking.id,
+    message: clinicianBookingNotice({
+      to: env().CLINICIAN_NOTIFY_EMAIL,
+      event: event === "confirmed" ? "booked" : event,
+      start: booking.startsAt,
+      end: booking.endsAt,
+      timeZone: rules.timeZone,
+      dashboardUrl: siteUrl("/dashboard/bookings"),
+      ics: icsForClinician(booking, method),
+    }),
+  });
+
+  await cancelPendingEmails(tx, { bookingId: booking.id, kinds: ["booking.reminder.client"] });
+  const remindAt = new Date(booking.startsAt.getTime() - REMINDER_BEFORE_MS);
+  if (event !== "cancelled" && remindAt > now) {
+    await enqueueEmail(tx, {
+      kind: "booking.reminder.client",
+      bookingId: booking.id,
+      sendAfter: remindAt,
+      message: bookingReminderEmail({ ...common, ics: icsForClient(booking, "REQUEST", clientIcs) }),
+    });
+  }
+}
+
+export type ConfirmResult =
+  | { status: "confirmed" | "already-confirmed"; bookingId: string }
+  | { status: "not-found" }
+  | ({ status: "unavailable" } & Unavailable);
+
+/**
+ * Opening the emailed link confirms the hold: a compare-and-swap that only turns a still
+ * pending hold of this email address into a booking. An expired hold is still honoured
+ * if nobody has taken the time since (the constraint decides).
+ */
+export async function confirmHold(bookingId: string, user: { id: string; email: string }, now = new Date()): Promise<ConfirmResult> {
+  const booking = await prisma.booking.findFirst({
+    where: { id: bookingId, email: user.email },
+    select: { status: true, clientId: true, startsAt: true },
+  });
+  if (!booking) return { status: "not-found" };
+  if (booking.status === "CONFIRMED" && booking.clientId === user.id) return { status: "already-confirmed", bookingId };
+  if ((booking.status !== "HOLD" && booking.status !== "EXPIRED") || booking.startsAt <= now) {
+    return { status: "unavailable", ...(await unavailable("unavailable", booking.startsAt, now)) };
+  }
+  try {
+    const confirmed = await prisma.$transaction(async (tx) => {
+      const rows = await tx.booking.updateManyAndReturn({
+        where: { id: bookingId, email: user.email, status: { in: ["HOLD", "EXPIRED"] } },
+        data: { status: "CONFIRMED", clientId: user.id, confirmedAt: now, holdExpiresAt: null },
+        select: emailFields,
+      });
+      const row = rows[0];
+      if (!row) return false;
+      await queueBookingEmails(tx, row, "confirmed", now);
+      return true;
+    });
+    if (confirmed) return { status: "confirmed", bookingId };
+    // Lost a race with a second click on the same link.
+    const again = await prisma.booking.findFirst({ where: { id: bookingId, clientId: user.id, status: "CONFIRMED" }, select: { id: true } });
+    if (again) return { status: "already-confirmed", bookingId };
+    return { status: "unavailable", ...(await unavailable("unavailable", booking.startsAt, now)) };
+  } catch (error) {
+    if (!isOverlapViolation(error)) throw error;
+    await prisma.booking.updateMany({ where: { id: bookingId, status: "HOLD" }, data: { status: "EXPIRED" } });
+    return { status: "unavailable", ...(await unavailable("taken", booking.startsAt, now)) };
+  }
+}
+
+export type ChangeResult = { ok: true } | { ok: false; reason: "not-found" | "too-late"; message: string } | Unavailable;
+
+function tooLate(rules: PracticeRules, startsAt: Date, now: Date): boolean {
+  return startsAt.getTime() - now.getTime() < rules.cancelCutoffMinutes * 60_000;
+}
+
+export function cutoffMessage(rules: PracticeRules): string {
+  const hours = Math.round(rules.cancelCutoffMinutes / 60);
+  return `Online changes close ${hours} hours before the consultation. Please call or email the practice and we will sort it out together.`;
+}
+
+/** A client's own upcoming consultation; anyone else's is "not found". */
+async function ownConfirmed(bookingId: string, clientId: string) {
+  return prisma.booking.findFirst({
+    where: { id: bookingId, clientId, status: "CONFIRMED" },
+    select: { ...emailFields, status: true },
+  });
+}
+
+export async function rescheduleBooking(bookingId: string, clientId: string, newStart: Date, now = new Date()): Promise<ChangeResult> {
+  const rules = await getBookingRules();
+  const booking = await ownConfirmed(bookingId, clientId);
+  if (!booking) return { ok: false, reason: "not-found", message: "We could not find that consultation." };
+  if (tooLate(rules, booking.startsAt, now)) return { ok: false, reason: "too-late", message: cutoffMessage(rules) };
+  try {
+    const done = await prisma.$transaction(async (tx) => {
+      const busy = await loadBusy(tx, now, rules, bookingId);
+      if (!isSlotOffered(rules, busy, now, newStart)) return false;
+      const rows = await tx.booking.updateManyAndReturn({
+        where: { id: bookingId, clientId, status: "CONFIRMED", startsAt: booking.startsAt },
+        data: {
+          startsAt: newStart,
+          endsAt: new Date(newStart.getTime() + rules.slotMinutes * 60_000),
+          blockedUntil: new Date(newStart.getTime() + (rules.slotMinutes + rules.bufferMinutes) * 60_000),
+          icsSequence: { increment: 1 },
+        },
+        select: emailFields,
+      });
+      if (!rows[0]) return false;
+      await queueBookingEmails(tx, rows[0], "rescheduled", now);
+      return true;
+    });
+    return done ? { ok: true } : unavailable("unavailable", newStart, now, bookingId);
+  } catch (error) {
+    if (!isOverlapViolation(error)) throw error;
+    return unavailable("taken", newStart, now, bookingId);
+  }
+}
+
+export async function cancelBooking(bookingId: string, clientId: string, now = new Date()): Promise<ChangeResult> {
+  const rules = await getBookingRules();
+  const booking = await ownConfirmed(bookingId, clientId);
+  if (!booking) return { ok: false, reason: "not-found", message: "We could not find that consultation." };
+  if (tooLate(rules, booking.startsAt, now)) return { ok: false, reason: "too-late", message: cutoffMessage(rules) };
+  await prisma.$transaction(async (tx) => {
+    const rows = await tx.booking.updateManyAndReturn({
+      where: { id: bookingId, clientId, status: "CONFIRMED" },
+      data: { status: "CANCELLED", cancelledAt: now, cancelledBy: "CLIENT", icsSequence: { increment: 1 } },
+      select: emailFields,
+    });
+    if (rows[0]) await queueBookingEmails(tx, rows[0], "cancelled", now);
+  });
+  return { ok: true };
+}
+
+export type ClientBooking = { id: string; startsAt: Date; endsAt: Date; status: string; changeable: boolean };
+
+/** The signed-in client's upcoming consultations (the query itself is filtered by owner). */
+export async function listClientBookings(clientId: string, now = new Date()): Promise<{ rules: PracticeRules; bookings: ClientBooking[] }> {
+  const rules = await getBookingRules();
+  const rows = await prisma.booking.findMany({
+    where: { clientId, status: "CONFIRMED", endsAt: { gt: now } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, startsAt: true, endsAt: true, status: true },
+  });
+  return { rules, bookings: rows.map((row) => ({ ...row, changeable: !tooLate(rules, row.startsAt, now) })) };
+}
+
+export async function getClientBookingForCalendar(bookingId: string, clientId: string) {
+  return prisma.booking.findFirst({
+    where: { id: bookingId, clientId, status: { in: ["CONFIRMED", "CANCELLED"] } },
+    select: { ...emailFields, status: true },
+  });
+}
+
+export { ACTIVE_STATUSES };

@@ -1,0 +1,180 @@
+/**
+ * Transactional email outbox. A message is enqueued in the same transaction as the change
+ * it announces, so a rolled-back booking never sends mail and a committed one always does.
+ * Delivery is at-least-once: a crash between the SMTP "250 OK" and marking the row SENT
+ * re-sends it, with the same Message-ID so mail clients can recognise the duplicate.
+ */
+import { randomUUID } from "node:crypto";
+import { decryptJson, encryptJson } from "@/lib/crypto";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { keyRing } from "@/lib/keys";
+import { EmailDeliveryError, sendEmail, type EmailMessage } from "@/lib/email/send";
+
+type Tx = Prisma.TransactionClient;
+
+// Kinds are stored in plain text: a strict shape keeps an address or a name out of them.
+const KIND_PATTERN = /^[a-z][a-z0-9_.-]{0,63}$/;
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 60 * 60_000;
+
+function payloadAad(messageId: string) {
+  return `OutboxEmail:${messageId}`;
+}
+
+export async function enqueueEmail(
+  tx: Tx,
+  input: { kind: string; message: EmailMessage; bookingId?: string; sendAfter?: Date; priority?: number },
+): Promise<string> {
+  if (!KIND_PATTERN.test(input.kind)) throw new Error("enqueueEmail: kind must look like \"booking.confirmed.client\"");
+  const messageId = `<${randomUUID()}@${new URL(env().SITE_URL).hostname}>`;
+  const message: EmailMessage = { ...input.message, messageId };
+  const row = await tx.outboxEmail.create({
+    data: {
+      kind: input.kind,
+      messageId,
+      payloadEnc: encryptJson(keyRing(), message, payloadAad(messageId)),
+      priority: input.priority ?? 0,
+      // Set here rather than by the column default: the database default would follow the
+      // session time zone, while Prisma stores every other timestamp in UTC.
+      sendAfter: input.sendAfter ?? new Date(),
+      bookingId: input.bookingId,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+/** Withdraws emails not yet picked up (e.g. the reminder for a time that was rescheduled). */
+export async function cancelPendingEmails(tx: Tx, where: { bookingId: string; kinds?: string[] }): Promise<number> {
+  const { count } = await tx.outboxEmail.updateMany({
+    where: { bookingId: where.bookingId, status: "PENDING", ...(where.kinds ? { kind: { in: where.kinds } } : {}) },
+    data: { status: "CANCELLED" },
+  });
+  return count;
+}
+
+export function backoffDelayMs(attempt: number): number {
+  const exponent = Math.max(0, Math.floor(attempt) - 1);
+  return Math.min(BASE_DELAY_MS * 2 ** exponent, MAX_DELAY_MS);
+}
+
+type ClaimedRow = { id: string; messageId: string; payloadEnc: string; attempts: number; maxAttempts: number };
+
+// One statement, so claiming is atomic: SKIP LOCKED lets concurrent workers take disjoint
+// rows, and a row whose lease ran out (its sender crashed) becomes claimable again.
+// Times are bound as UTC parameters rather than now(), whose value depends on the session
+// time zone when compared with these `timestamp without time zone` columns.
+async function claimDue(now: Date, leaseMs: number, batchSize: number): Promise<ClaimedRow[]> {
+  const lockedUntil = new Date(now.getTime() + leaseMs);
+  return prisma.$queryRaw<ClaimedRow[]>`
+    UPDATE "OutboxEmail"
+    SET status = 'SENDING', "lockedUntil" = ${lockedUntil}::timestamp(3), attempts = attempts + 1,
+        "updatedAt" = ${now}::timestamp(3)
+    WHERE id IN (
+      SELECT id FROM "OutboxEmail"
+      WHERE (status = 'PENDING' AND "sendAfter" <= ${now}::timestamp(3))
+         OR (status = 'SENDING' AND "lockedUntil" < ${now}::timestamp(3))
+      ORDER BY priority DESC, "sendAfter"
+      LIMIT ${batchSize}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, "messageId", "payloadEnc", attempts, "maxAttempts"`;
+}
+
+// Matching on attempts as well as status: if this worker's lease expired and another worker
+// re-claimed the row (attempts + 1), this worker's late result must not overwrite that one.
+function stillOurs(row: ClaimedRow) {
+  return { id: row.id, status: "SENDING" as const, attempts: row.attempts };
+}
+
+export async function deliverDueEmails(
+  options: { batchSize?: number; now?: Date; send?: (m: EmailMessage) => Promise<void>; leaseMs?: number } = {},
+): Promise<{ sent: number; retried: number; failed: number }> {
+  const { batchSize = 10, send = sendEmail, leaseMs = 5 * 60_000 } = options;
+  // Tests pass a fixed `now` to move time forward; otherwise each decision uses the real clock.
+  const clock = () => options.now ?? new Date();
+  const result = { sent: 0, retried: 0, failed: 0 };
+  // Outside the per-row try: a misconfigured key ring must stop the run, not fail every row.
+  const ring = keyRing();
+
+  for (const row of await claimDue(clock(), leaseMs, batchSize)) {
+    let message: EmailMessage;
+    try {
+      message = decryptJson<EmailMessage>(ring, row.payloadEnc, payloadAad(row.messageId));
+    } catch {
+      await prisma.outboxEmail.updateMany({
+        where: stillOurs(row),
+        data: { status: "FAILED", lockedUntil: null, lastError: "payload could not be decrypted" },
+      });
+      result.failed++;
+      continue;
+    }
+
+    try {
+      await send({ ...message, messageId: row.messageId });
+    } catch (error) {
+      // Only EmailDeliveryError messages are known to be free of content.
+      const lastError = error instanceof EmailDeliveryError ? error.message : "Email delivery failed (unexpected error)";
+      const giveUp = row.attempts >= row.maxAttempts;
+      await prisma.outboxEmail.updateMany({
+        where: stillOurs(row),
+        data: giveUp
+          ? { status: "FAILED", lockedUntil: null, lastError }
+          : {
+              status: "PENDING",
+              lockedUntil: null,
+              lastError,
+              sendAfter: new Date(clock().getTime() + backoffDelayMs(row.attempts)),
+            },
+      });
+      if (giveUp) result.failed++;
+      else result.retried++;
+      continue;
+    }
+
+    await prisma.outboxEmail.updateMany({
+      where: stillOurs(row),
+      data: { status: "SENT", sentAt: clock(), lockedUntil: null, lastError: null },
+    });
+    result.sent++;
+  }
+  return result;
+}
+
+/** Polls the outbox; runs never overlap, and stop() waits for the batch in progress. */
+export function startOutboxWorker(options: { intervalMs?: number } = {}): { stop(): Promise<void> } {
+  const intervalMs = options.intervalMs ?? 5_000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = async () => {
+    try {
+      const { sent, retried, failed } = await deliverDueEmails();
+      if (retried > 0 || failed > 0) console.warn(`outbox: sent ${sent}, retrying ${retried}, failed ${failed}`);
+    } catch (error) {
+      // The error itself may quote SQL parameters; its code is enough to investigate.
+      const code = (error as { code?: unknown } | null)?.code;
+      console.error(`outbox: delivery run failed (${typeof code === "string" ? code : (error as Error)?.name ?? "unknown"})`);
+    }
+  };
+
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick().finally(schedule);
+    }, intervalMs);
+  };
+
+  running = tick().finally(schedule);
+
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * `npm run worker`: delivers the email outbox from its own process (for OUTBOX_WORKER=off
+ * deployments). On SIGINT/SIGTERM it lets the batch in progress finish, so no row is left
+ * SENDING until its lease runs out.
+ */
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { startOutboxWorker } from "@/lib/email/outbox";
+
+env(); // fail fast, naming every missing variable
+const worker = startOutboxWorker();
+console.log("▸ Outbox worker running (Ctrl-C to stop).");
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`▸ ${signal}: finishing the current batch…`);
+  await worker.stop();
+  await prisma.$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
