@@ -6,6 +6,16 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  async headers() {
+    // Signed-in pages carry personal and clinical data: never stored by browsers or proxies.
+    const noStore = [{ key: "Cache-Control", value: "no-store, max-age=0" }];
+    return [
+      { source: "/portal/:path*", headers: noStore },
+      { source: "/portal", headers: noStore },
+      { source: "/dashboard/:path*", headers: noStore },
+      { source: "/dashboard", headers: noStore },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,10 +1,14 @@
+import { randomBytes, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { E2E } from "./config";
 
 type Fixtures = {
   db: pg.Client;
+  /** Creates a client account and a server-side session, and puts its cookie in the browser. */
+  signInAsClient: (page: Page, email?: string) => Promise<{ id: string; email: string }>;
   /** Fails the test on any WCAG 2.2 A/AA violation axe finds on the current page. */
   expectAccessible: (page: Page) => Promise<void>;
 };
@@ -15,6 +19,17 @@ export const test = base.extend<Fixtures>({
     await client.connect();
     await use(client);
     await client.end();
+  },
+  signInAsClient: async ({ db }, use) => {
+    await use(async (page, email = `client-${randomUUID()}@example.test`) => {
+      const id = randomUUID();
+      await db.query(`INSERT INTO "User" (id, email, role) VALUES ($1, $2, 'CLIENT')`, [id, email]);
+      const sid = randomBytes(32).toString("base64url");
+      await db.query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ($1, $2, now() + interval '1 day')`, [sid, id]);
+      const token = await encode({ token: { sub: id, sid }, secret: E2E.appEnv.NEXTAUTH_SECRET! });
+      await page.context().addCookies([{ name: "next-auth.session-token", value: token, url: E2E.baseUrl, httpOnly: true, sameSite: "Lax" }]);
+      return { id, email };
+    });
   },
   expectAccessible: async ({}, use) => {
     await use(async (page: Page) => {

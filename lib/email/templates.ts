@@ -274,3 +274,14 @@ export function clinicianUrgentIntakeNotice(input: { to: string; dashboardUrl: s
     ),
   };
 }
+
+export function clinicianIntakeSubmittedNotice(input: { to: string; dashboardUrl: string }): EmailMessage {
+  return {
+    to: input.to,
+    ...render(
+      "An intake was submitted",
+      [{ paragraph: "A client submitted their intake questionnaire." }, { button: "Open the dashboard", url: input.dashboardUrl }],
+      CLINICIAN_FOOTER,
+    ),
+  };
+}

@@ -6,6 +6,7 @@ import { requireClient } from "@/lib/auth/session";
 import { cutoffMessage, listClientBookings } from "@/lib/booking/service";
 import { formatDateTime, zoneName } from "@/lib/booking/format";
 import { resolveTimeZone, TZ_COOKIE } from "@/lib/booking/timezone";
+import { getIntakeStatus } from "@/lib/intake/service";
 import { getPracticeProfile } from "@/lib/settings";
 
 export const metadata: Metadata = { title: "Your consultation", robots: { index: false } };
@@ -20,7 +21,12 @@ type Props = { searchParams: Promise<{ status?: string }> };
 
 export default async function PortalPage({ searchParams }: Props) {
   const user = await requireClient("/portal");
-  const [{ status }, { rules, bookings }, profile] = await Promise.all([searchParams, listClientBookings(user.id), getPracticeProfile()]);
+  const [{ status }, { rules, bookings }, profile, intakeStatus] = await Promise.all([
+    searchParams,
+    listClientBookings(user.id),
+    getPracticeProfile(),
+    getIntakeStatus(user.id),
+  ]);
   const tz = resolveTimeZone([(await cookies()).get(TZ_COOKIE)?.value], rules.timeZone);
   const message = status ? STATUS_MESSAGES[status] : undefined;
 
@@ -80,10 +86,16 @@ export default async function PortalPage({ searchParams }: Props) {
         <h2 id="intake-heading" className="card-title">
           Before your first session
         </h2>
-        <p>
-          A short intake questionnaire helps make the most of your first session.{" "}
-          <Link href="/portal/intake">Start the intake questionnaire</Link>
-        </p>
+        {intakeStatus === "SUBMITTED" || intakeStatus === "REVIEWED" ? (
+          <p>
+            Your intake questionnaire has been submitted. Thank you. <Link href="/portal/intake">View your answers</Link>
+          </p>
+        ) : (
+          <p>
+            A short intake questionnaire helps make the most of your first session. Your answers save as you go.{" "}
+            <Link href="/portal/intake">{intakeStatus === "DRAFT" ? "Continue the intake questionnaire" : "Start the intake questionnaire"}</Link>
+          </p>
+        )}
       </section>
     </div>
   );

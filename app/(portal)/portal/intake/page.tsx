@@ -1,15 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { CrisisPanel } from "@/components/intake/crisis-panel";
+import { IntakeReview } from "@/components/intake/review";
 import { requireClient } from "@/lib/auth/session";
+import { STEPS } from "@/lib/intake/schema";
+import { completedSteps, getClinicalOptions, getOrCreateClientIntake } from "@/lib/intake/service";
 
 export const metadata: Metadata = { title: "Intake questionnaire", robots: { index: false } };
 
-export default async function IntakePlaceholderPage() {
-  await requireClient("/portal/intake");
+type Props = { searchParams: Promise<{ submitted?: string; support?: string }> };
+
+export default async function IntakePage({ searchParams }: Props) {
+  const user = await requireClient("/portal/intake");
+  const [intake, options, params] = await Promise.all([getOrCreateClientIntake(user.id), getClinicalOptions(), searchParams]);
+
+  if (intake.status === "DRAFT") {
+    // Resume where they left off: the first step not yet complete.
+    const done = completedSteps(intake.draft, options);
+    const next = STEPS.find((step) => step.schema && !done.has(step.slug as never)) ?? STEPS[STEPS.length - 1]!;
+    redirect(`/portal/intake/${next.slug}`);
+  }
+
   return (
-    <div className="container narrow section prose">
-      <h1>Intake questionnaire</h1>
-      <p>The online intake questionnaire is nearly ready. We will email you when you can fill it in; there is nothing you need to do now.</p>
+    <div className="container narrow section">
+      <h1>Your intake questionnaire</h1>
+      {params.support === "1" && <CrisisPanel />}
+      <p className="notice" role="status">
+        {params.submitted ? "Thank you. Your intake has been submitted." : "Your intake has been submitted."} It will be reviewed before your
+        first session. Your answers are shown below and can no longer be changed here; you can tell us more at any time.
+      </p>
+      <IntakeReview draft={intake.draft} epdsEnabled={options.epdsEnabled} editable={false} />
       <p>
         <Link href="/portal">Back to your consultation</Link>
       </p>

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { STEPS } from "@/lib/intake/schema";
+
+/** Where the client is in the questionnaire; completed steps are links. */
+export function IntakeProgress({ current, completed }: { current: string; completed: Set<string> }) {
+  const index = STEPS.findIndex((s) => s.slug === current);
+  return (
+    <nav aria-label="Questionnaire progress" className="intake-progress">
+      <p className="small">
+        Step {index + 1} of {STEPS.length}
+      </p>
+      <div className="progress-bar" aria-hidden="true">
+        <div style={{ width: `${Math.round(((index + 1) / STEPS.length) * 100)}%` }} />
+      </div>
+      <ol className="progress-steps">
+        {STEPS.map((step) => (
+          <li key={step.slug} aria-current={step.slug === current ? "step" : undefined}>
+            <Link href={`/portal/intake/${step.slug}`}>
+              {step.title}
+              {completed.has(step.slug) ? <span className="visually-hidden"> (done)</span> : null}
+              {completed.has(step.slug) ? <span aria-hidden="true"> ✓</span> : null}
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * The intake questionnaire on the server: drafts, submission, scoring and the urgent
+ * flag. Every query is scoped to the owning client; everything typed is encrypted.
+ */
+import { randomUUID } from "node:crypto";
+import { recordAudit, type AuditActor } from "@/lib/audit";
+import { decryptJson, encryptJson } from "@/lib/crypto";
+import { prisma } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { clinicianIntakeSubmittedNotice, clinicianUrgentIntakeNotice } from "@/lib/email/templates";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { CONSENT_VERSION, STEPS, validateComplete, type AnsweredStepSlug, type DraftAnswers, type IntakeAnswers } from "@/lib/intake/schema";
+import { hasSelfHarmRisk, scoreEpds, scoreGad7, scorePhq9 } from "@/lib/intake/scoring";
+import { keyRing } from "@/lib/keys";
+import { siteUrl } from "@/lib/site";
+
+type Tx = Prisma.TransactionClient;
+
+export type ClinicalOptions = { epdsEnabled: boolean; epdsSensitiveCutoff: boolean };
+
+export async function getClinicalOptions(db: Tx | typeof prisma = prisma): Promise<ClinicalOptions> {
+  const row = await db.clinicalSettings.findUnique({ where: { id: 1 }, select: { epdsEnabled: true, epdsSensitiveCutoff: true } });
+  return { epdsEnabled: row?.epdsEnabled ?? false, epdsSensitiveCutoff: row?.epdsSensitiveCutoff ?? false };
+}
+
+const aad = (intakeId: string, field: "draft" | "answers" | "scores") => `Intake.${field}:${intakeId}`;
+
+function readDraft(row: { id: string; draftEnc: string | null }): DraftAnswers {
+  return row.draftEnc ? decryptJson<DraftAnswers>(keyRing(), row.draftEnc, aad(row.id, "draft")) : {};
+}
+
+export async function getIntakeStatus(clientId: string): Promise<"DRAFT" | "SUBMITTED" | "REVIEWED" | null> {
+  const row = await prisma.intake.findUnique({ where: { clientId }, select: { status: true } });
+  return row?.status ?? null;
+}
+
+export type ClientIntake = {
+  id: string;
+  status: "DRAFT" | "SUBMITTED" | "REVIEWED";
+  draft: DraftAnswers;
+  submittedAt: Date | null;
+};
+
+/** The signed-in client's own intake, created empty on first visit. */
+export async function getOrCreateClientIntake(clientId: string): Promise<ClientIntake> {
+  const select = { id: true, status: true, draftEnc: true, submittedAt: true, answersEnc: true } as const;
+  const row =
+    (await prisma.intake.findUnique({ where: { clientId }, select })) ??
+    (await prisma.intake.upsert({ where: { clientId }, create: { id: randomUUID(), clientId }, update: {}, select }));
+  const draft =
+    row.status === "DRAFT" ? readDraft(row) : row.answersEnc ? decryptJson<DraftAnswers>(keyRing(), row.answersEnc, aad(row.id, "answers")) : {};
+  return { id: row.id, status: row.status, draft, submittedAt: row.submittedAt };
+}
+
+function selfHarmRisk(draft: DraftAnswers, options: ClinicalOptions): boolean {
+  const screening = (draft.screening ?? {}) as { phq9?: (number | null)[]; epds?: (number | null)[] };
+  const safe = (answers: unknown) => (Array.isArray(answers) ? answers.map((a) => (Number.isInteger(a) && a >= 0 && a <= 3 ? a : null)) : []);
+  return hasSelfHarmRisk("phq9", safe(screening.phq9)) || (options.epdsEnabled && hasSelfHarmRisk("epds", safe(screening.epds)));
+}
+
+/** Flags the intake urgent and tells the clinician once, in the caller's transaction. */
+async function flagUrgent(tx: Tx, intake: { id: string; urgent: boolean }, now: Date) {
+  if (intake.urgent) return;
+  await tx.intake.update({ where: { id: intake.id }, data: { urgent: true, urgentAt: now } });
+  await enqueueEmail(tx, {
+    kind: "intake.urgent.clinician",
+    priority: 10,
+    message: clinicianUrgentIntakeNotice({ to: env().CLINICIAN_NOTIFY_EMAIL, dashboardUrl: siteUrl(`/dashboard/intakes/${intake.id}`) }),
+  });
+}
+
+export type SaveDraftResult =
+  | { ok: true; savedAt: Date; risk: boolean }
+  | { ok: false; reason: "submitted"; message: string };
+
+/**
+ * Saves one step's answers as typed (valid or not) so nothing is lost. A self-harm answer
+ * flags the intake urgent immediately, not only on submit: someone may stop halfway.
+ */
+export async function saveDraft(clientId: string, step: AnsweredStepSlug, values: Record<string, unknown>, now = new Date()): Promise<SaveDraftResult> {
+  await getOrCreateClientIntake(clientId);
+  return prisma.$transaction(async (tx) => {
+    // Row lock: saves from two devices (different steps) merge instead of overwriting.
+    const [row] = await tx.$queryRaw<{ id: string; status: string; draftEnc: string | null; urgent: boolean }[]>`
+      SELECT id, status::text, "draftEnc", urgent FROM "Intake" WHERE "clientId" = ${clientId} FOR UPDATE`;
+    if (!row) throw new Error("intake missing after creation");
+    if (row.status !== "DRAFT") return { ok: false as const, reason: "submitted" as const, message: "Your intake has already been submitted, so it can no longer be changed." };
+    const draft = { ...readDraft(row), [step]: values };
+    await tx.intake.update({
+      where: { id: row.id },
+      data: { draftEnc: encryptJson(keyRing(), draft, aad(row.id, "draft")), draftVersion: { increment: 1 } },
+    });
+    const options = await getClinicalOptions(tx);
+    const risk = selfHarmRisk(draft, options);
+    if (risk) await flagUrgent(tx, row, now);
+    return { ok: true as const, savedAt: now, risk };
+  });
+}
+
+export type IntakeScores = {
+  phq9: ReturnType<typeof scorePhq9>;
+  gad7: ReturnType<typeof scoreGad7>;
+  epds: ReturnType<typeof scoreEpds> | null;
+  selfHarmRisk: boolean;
+};
+
+export function scoreAnswers(answers: IntakeAnswers, options: ClinicalOptions): IntakeScores {
+  const phq9 = scorePhq9(answers.screening.phq9);
+  const gad7 = scoreGad7(answers.screening.gad7);
+  const epds = options.epdsEnabled && answers.screening.epds ? scoreEpds(answers.screening.epds, { sensitiveCutoff: options.epdsSensitiveCutoff }) : null;
+  return { phq9, gad7, epds, selfHarmRisk: phq9.riskFlag || (epds?.riskFlag ?? false) };
+}
+
+export type SubmitResult =
+  | { ok: true; risk: boolean }
+  | { ok: false; reason: "invalid"; issues: { step: AnsweredStepSlug; message: string }[] }
+  | { ok: false; reason: "submitted" };
+
+/** All or nothing: validates every step, scores on the server, and locks the intake. */
+export async function submitIntake(clientId: string, now = new Date()): Promise<SubmitResult> {
+  return prisma.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ id: string; status: string; draftEnc: string | null; urgent: boolean }[]>`
+      SELECT id, status::text, "draftEnc", urgent FROM "Intake" WHERE "clientId" = ${clientId} FOR UPDATE`;
+    if (!row || row.status !== "DRAFT") return { ok: false as const, reason: "submitted" as const };
+    const options = await getClinicalOptions(tx);
+    const checked = validateComplete(readDraft(row), options);
+    if (!checked.ok) return { ok: false as const, reason: "invalid" as const, issues: checked.issues };
+    const scores = scoreAnswers(checked.answers, options);
+    const ring = keyRing();
+    await tx.intake.update({
+      where: { id: row.id },
+      data: {
+        status: "SUBMITTED",
+        answersEnc: encryptJson(ring, checked.answers, aad(row.id, "answers")),
+        scoresEnc: encryptJson(ring, scores, aad(row.id, "scores")),
+        draftEnc: null,
+        consentVersion: CONSENT_VERSION,
+        signedAt: now,
+        submittedAt: now,
+      },
+    });
+    if (scores.selfHarmRisk) await flagUrgent(tx, row, now);
+    await enqueueEmail(tx, {
+      kind: "intake.submitted.clinician",
+      message: clinicianIntakeSubmittedNotice({ to: env().CLINICIAN_NOTIFY_EMAIL, dashboardUrl: siteUrl(`/dashboard/intakes/${row.id}`) }),
+    });
+    return { ok: true as const, risk: scores.selfHarmRisk };
+  });
+}
+
+export type IntakeDetail = {
+  id: string;
+  clientId: string;
+  status: string;
+  urgent: boolean;
+  submittedAt: Date | null;
+  consentVersion: string | null;
+  signedAt: Date | null;
+  answers: IntakeAnswers | null;
+  scores: IntakeScores | null;
+};
+
+/**
+ * Reads one intake for someone: its owner or the clinician. Anyone else gets null (a 404),
+ * and every clinician read and every refusal is written to the audit trail.
+ */
+export async function readIntake(intakeId: string, actor: AuditActor): Promise<IntakeDetail | null> {
+  const row = await prisma.intake.findUnique({
+    where: { id: intakeId },
+    select: { id: true, clientId: true, status: true, urgent: true, submittedAt: true, consentVersion: true, signedAt: true, answersEnc: true, scoresEnc: true },
+  });
+  const allowed = !!row && !!actor && (actor.role === "CLINICIAN" || actor.id === row.clientId);
+  if (!allowed) {
+    await recordAudit({ actor, action: "intake.read", subjectType: "Intake", subjectId: intakeId, clientId: row?.clientId, outcome: "denied" });
+    return null;
+  }
+  if (actor.role === "CLINICIAN") {
+    await recordAudit({ actor, action: "intake.read", subjectType: "Intake", subjectId: row.id, clientId: row.clientId, outcome: "allowed" });
+  }
+  const ring = keyRing();
+  return {
+    id: row.id,
+    clientId: row.clientId,
+    status: row.status,
+    urgent: row.urgent,
+    submittedAt: row.submittedAt,
+    consentVersion: row.consentVersion,
+    signedAt: row.signedAt,
+    answers: row.answersEnc ? decryptJson<IntakeAnswers>(ring, row.answersEnc, aad(row.id, "answers")) : null,
+    // Clients never see their scores.
+    scores: actor.role === "CLINICIAN" && row.scoresEnc ? decryptJson<IntakeScores>(ring, row.scoresEnc, aad(row.id, "scores")) : null,
+  };
+}
+
+export function completedSteps(draft: DraftAnswers, options: ClinicalOptions): Set<AnsweredStepSlug> {
+  const done = new Set<AnsweredStepSlug>();
+  for (const step of STEPS) {
+    if (!step.schema) continue;
+    const slug = step.slug as AnsweredStepSlug;
+    if (step.schema.safeParse(draft[slug] ?? {}).success) done.add(slug);
+  }
+  const epds = (draft.screening as { epds?: unknown } | undefined)?.epds;
+  if (options.epdsEnabled && !(Array.isArray(epds) && epds.length === 10 && epds.every((a) => Number.isInteger(a)))) done.delete("screening");
+  return done;
+}
