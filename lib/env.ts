@@ -5,17 +5,15 @@
  */
 import { z } from "zod";
 
-const isProduction = process.env.NODE_ENV === "production";
-// `next build` evaluates server modules to prerender pages; secrets are checked when the
-// server starts, not while building, so a build machine never needs them.
-const isBuild = process.env.NEXT_PHASE === "phase-production-build";
-
 const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
 // Development defaults that must never reach production: each is refused there.
 const DEV_AUTH_SECRET = "haven-development-secret-do-not-use-in-production";
 export const DEV_ENCRYPTION_KEYS = "dev:aGF2ZW4tZGV2LW9ubHkta2V5LW5ldmVyLWluLXByb2Q=";
 
+type Mode = { isProduction: boolean; isBuild: boolean };
+
+function schemaFor({ isProduction, isBuild }: Mode) {
 /** Required in production (and never equal to its development default); defaulted elsewhere. */
 function secret(devDefault: string, what: string) {
   const base = z.string().min(32, `must be at least 32 characters (${what})`);
@@ -30,7 +28,7 @@ function required<T extends z.ZodType<string>>(schema: T, devDefault: string) {
   return schema.refine((value) => value !== devDefault, "is the development default; set a real value");
 }
 
-const schema = z.object({
+return z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z
     .string({ error: "is required (npm run dev sets it for the embedded database)" })
@@ -51,12 +49,20 @@ const schema = z.object({
   OUTBOX_WORKER: z.enum(["inline", "off"]).default("inline"),
   OUTBOX_POLL_MS: z.coerce.number().int().min(100, "must be at least 100 (milliseconds)").default(5_000),
 });
+}
 
+type Parsed = z.infer<ReturnType<typeof schemaFor>>;
 // Secrets are optional only while `next build` runs, when no code reads them.
-export type Env = { [K in keyof z.infer<typeof schema>]-?: NonNullable<z.infer<typeof schema>[K]> };
+export type Env = { [K in keyof Parsed]-?: NonNullable<Parsed[K]> };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  const mode = {
+    isProduction: source.NODE_ENV === "production",
+    // `next build` evaluates server modules to prerender pages; secrets are checked when
+    // the server starts, not while building, so a build machine never needs them.
+    isBuild: source.NEXT_PHASE === "phase-production-build",
+  };
+  const result = schemaFor(mode).safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Haven cannot start: invalid environment\n${lines.join("\n")}`);
@@ -70,5 +76,3 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
-
-export const envFlags = { isProduction, isBuild };
