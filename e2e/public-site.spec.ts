@@ -157,10 +157,12 @@ test("the crisis footer is on every page, including the 404 page", async ({ page
   }
 });
 
-test("every public page passes an axe WCAG 2.2 AA scan", async ({ page, expectAccessible }) => {
+test("every public page passes an axe WCAG 2.2 AA scan and fits a phone screen", async ({ page, expectAccessible }) => {
   for (const path of [...PUBLIC_PAGES, "/articles/no-such-article"]) {
     await page.goto(path);
     await expectAccessible(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `horizontal scrolling on ${path}`).toBeLessThanOrEqual(0);
   }
 });
 
