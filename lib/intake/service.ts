@@ -55,7 +55,14 @@ export async function getOrCreateClientIntake(clientId: string): Promise<ClientI
 
 function selfHarmRisk(draft: DraftAnswers, options: ClinicalOptions): boolean {
   const screening = (draft.screening ?? {}) as { phq9?: (number | null)[]; epds?: (number | null)[] };
-  const safe = (answers: unknown) => (Array.isArray(answers) ? answers.map((a) => (Number.isInteger(a) && a >= 0 && a <= 3 ? a : null)) : []);
+  // Drafts hold whatever was typed: a numeric string still counts, so risk is never missed.
+  const safe = (answers: unknown) =>
+    Array.isArray(answers)
+      ? answers.map((a) => {
+          const n = typeof a === "string" && a.trim() !== "" ? Number(a) : a;
+          return Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 3 ? (n as number) : null;
+        })
+      : [];
   return hasSelfHarmRisk("phq9", safe(screening.phq9)) || (options.epdsEnabled && hasSelfHarmRisk("epds", safe(screening.epds)));
 }
 
@@ -122,7 +129,8 @@ export async function submitIntake(clientId: string, now = new Date()): Promise<
   return prisma.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ id: string; status: string; draftEnc: string | null; urgent: boolean }[]>`
       SELECT id, status::text, "draftEnc", urgent FROM "Intake" WHERE "clientId" = ${clientId} FOR UPDATE`;
-    if (!row || row.status !== "DRAFT") return { ok: false as const, reason: "submitted" as const };
+    if (!row) return { ok: false as const, reason: "invalid" as const, issues: [{ step: "about-you" as const, message: "Please start the questionnaire first." }] };
+    if (row.status !== "DRAFT") return { ok: false as const, reason: "submitted" as const };
     const options = await getClinicalOptions(tx);
     const checked = validateComplete(readDraft(row), options);
     if (!checked.ok) return { ok: false as const, reason: "invalid" as const, issues: checked.issues };
