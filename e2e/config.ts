@@ -4,6 +4,8 @@ export const E2E = {
   smtpPort: Number(process.env.HAVEN_E2E_SMTP_PORT ?? 2526),
   mailbox: ".data/mail-e2e",
   clinicianEmail: "clinician@practice.test",
+  /** The clinician's sign-in address (kept apart from the notification inbox on purpose). */
+  clinicianLoginEmail: "dr.haven@practice.test",
   pgPort: Number(process.env.HAVEN_E2E_PG_PORT ?? 54349),
   database: "haven_e2e",
   get baseUrl() {

@@ -5,10 +5,20 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { E2E } from "./config";
 
+async function startSession(db: pg.Client, page: Page, userId: string) {
+  const sid = randomBytes(32).toString("base64url");
+  await db.query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ($1, $2, now() + interval '1 hour')`, [sid, userId]);
+  const token = await encode({ token: { sub: userId, sid }, secret: E2E.appEnv.NEXTAUTH_SECRET! });
+  await page.context().addCookies([{ name: "next-auth.session-token", value: token, url: E2E.baseUrl, httpOnly: true, sameSite: "Lax" }]);
+  return sid;
+}
+
 type Fixtures = {
   db: pg.Client;
   /** Creates a client account and a server-side session, and puts its cookie in the browser. */
   signInAsClient: (page: Page, email?: string) => Promise<{ id: string; email: string }>;
+  /** The clinician (created once), with a fresh server-side session cookie in the browser. */
+  signInAsClinician: (page: Page) => Promise<{ id: string; email: string }>;
   /** Fails the test on any WCAG 2.2 A/AA violation axe finds on the current page. */
   expectAccessible: (page: Page) => Promise<void>;
 };
@@ -24,10 +34,20 @@ export const test = base.extend<Fixtures>({
     await use(async (page, email = `client-${randomUUID()}@example.test`) => {
       const id = randomUUID();
       await db.query(`INSERT INTO "User" (id, email, role) VALUES ($1, $2, 'CLIENT')`, [id, email]);
-      const sid = randomBytes(32).toString("base64url");
-      await db.query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ($1, $2, now() + interval '1 day')`, [sid, id]);
-      const token = await encode({ token: { sub: id, sid }, secret: E2E.appEnv.NEXTAUTH_SECRET! });
-      await page.context().addCookies([{ name: "next-auth.session-token", value: token, url: E2E.baseUrl, httpOnly: true, sameSite: "Lax" }]);
+      await startSession(db, page, id);
+      return { id, email };
+    });
+  },
+  signInAsClinician: async ({ db }, use) => {
+    await use(async (page) => {
+      const email = E2E.clinicianLoginEmail;
+      const { rows } = await db.query<{ id: string }>(
+        `INSERT INTO "User" (id, email, role) VALUES ($1, $2, 'CLINICIAN')
+         ON CONFLICT (email) DO UPDATE SET role = 'CLINICIAN' RETURNING id`,
+        [randomUUID(), email],
+      );
+      const id = rows[0]!.id;
+      await startSession(db, page, id);
       return { id, email };
     });
   },

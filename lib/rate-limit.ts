@@ -55,16 +55,32 @@ export const LIMITS = {
   signInPerEmail: { points: 5, durationSeconds: 60 * 60 },
   signInPerIp: { points: 20, durationSeconds: 60 * 60 },
   bookingPerIp: { points: 10, durationSeconds: 60 * 60 },
+  clinicianPerAccount: { points: 5, durationSeconds: 15 * 60 },
+  clinicianPerIp: { points: 20, durationSeconds: 15 * 60 },
 } as const;
+
+const hashed = (value: string) => createHash("sha256").update(value).digest("hex");
 
 export function limitSignInLinkRequest({ email, ip }: { email: string; ip: string }) {
   return consumeAll([
     // Hashed: the counter table should not become a list of who asked to sign in.
-    { name: "signin-email", key: createHash("sha256").update(email).digest("hex"), ...LIMITS.signInPerEmail },
+    { name: "signin-email", key: hashed(email), ...LIMITS.signInPerEmail },
     { name: "signin-ip", key: ip, ...LIMITS.signInPerIp },
   ]);
 }
 
 export function limitBookingAttempt({ ip }: { ip: string }) {
   return consumeAll([{ name: "booking-ip", key: ip, ...LIMITS.bookingPerIp }]);
+}
+
+/** Counts a clinician sign-in attempt; a success clears the account's count. */
+export function limitClinicianSignIn({ email, ip }: { email: string; ip: string }) {
+  return consumeAll([
+    { name: "clinician-account", key: hashed(email), ...LIMITS.clinicianPerAccount },
+    { name: "clinician-ip", key: ip, ...LIMITS.clinicianPerIp },
+  ]);
+}
+
+export async function clearClinicianFailures({ email }: { email: string }) {
+  await limiter("clinician-account", LIMITS.clinicianPerAccount.points, LIMITS.clinicianPerAccount.durationSeconds).delete(hashed(email));
 }

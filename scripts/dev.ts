@@ -33,6 +33,25 @@ async function isEmpty(databaseUrl: string): Promise<boolean> {
   }
 }
 
+const DEMO_PASSWORD = "haven-demo-clinician";
+
+/** Development: a demo clinician with a known password and authenticator key, printed. */
+async function printDemoClinician(port: string) {
+  const { ensureClinicianAccount, hasCompletedSetup, setDemoCredentials } = await import("../lib/auth/clinician");
+  const { env } = await import("../lib/env");
+  const account = await ensureClinicianAccount(env().CLINICIAN_NOTIFY_EMAIL);
+  const secretFile = path.resolve(".data", "dev-clinician-totp");
+  if (!existsSync(secretFile) || !(await hasCompletedSetup(account.id))) {
+    const { newTotpSecret } = await import("../lib/auth/totp");
+    writeFileSync(secretFile, newTotpSecret() + "\n", { mode: 0o600 });
+    await setDemoCredentials(account.id, DEMO_PASSWORD, readFileSync(secretFile, "utf8").trim());
+  }
+  const secret = readFileSync(secretFile, "utf8").trim();
+  console.log(`▸ Demo clinician (development only): http://localhost:${port}/dashboard/signin`);
+  console.log(`    email ${account.email} · password ${DEMO_PASSWORD}`);
+  console.log(`    authenticator key ${secret} (or print the current code with: npm run clinician:code)`);
+}
+
 async function main() {
   let databaseUrl = process.env.DATABASE_URL;
   let server: EmbeddedServer | undefined;
@@ -56,6 +75,9 @@ async function main() {
 
   const port = process.env.PORT ?? "3000";
   const extraEnv: Record<string, string> = {};
+  if (!process.env.ENCRYPTION_KEYS) extraEnv.ENCRYPTION_KEYS = localEncryptionKeys();
+  Object.assign(process.env, extraEnv, { DATABASE_URL: databaseUrl });
+  await printDemoClinician(port);
   let catcher: { stop(): Promise<void> } | undefined;
   if (!process.env.SMTP_URL) {
     const smtpPort = Number(process.env.HAVEN_SMTP_PORT ?? 2525);
@@ -65,7 +87,6 @@ async function main() {
     extraEnv.HAVEN_DEV_MAILBOX = mailbox;
     console.log(`▸ No SMTP_URL: catching emails on 127.0.0.1:${smtpPort}; read them at http://localhost:${port}/dev/mail`);
   }
-  if (!process.env.ENCRYPTION_KEYS) extraEnv.ENCRYPTION_KEYS = localEncryptionKeys();
 
   console.log(`▸ Starting Next.js on http://localhost:${port}\n`);
   const next = spawn(path.resolve("node_modules", ".bin", "next"), ["dev", "--port", port], {

@@ -7,3 +7,8 @@ export async function signOutAction() {
   await endCurrentSession();
   redirect("/?signed-out=1");
 }
+
+export async function signOutClinicianAction() {
+  await endCurrentSession();
+  redirect("/dashboard/signin?signed-out=1");
+}

@@ -1,6 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
+import { verifyClinicianSignIn } from "@/lib/auth/clinician";
+import { clinicianSignInSchema } from "@/lib/auth/schema";
+import { clientIp } from "@/lib/request";
 import { havenAdapter } from "@/lib/auth/adapter";
 import { SESSION_POLICY, SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
@@ -28,6 +32,24 @@ export function authOptions(): NextAuthOptions {
     useSecureCookies: e.SITE_URL.startsWith("https://"),
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/problem" },
     providers: [
+      CredentialsProvider({
+        id: "clinician",
+        name: "Clinician",
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
+        async authorize(credentials, req) {
+          const parsed = clinicianSignInSchema.safeParse(credentials);
+          if (!parsed.success) return null;
+          const headers = new Headers(req.headers as Record<string, string>);
+          const result = await verifyClinicianSignIn({ ...parsed.data, ip: clientIp(headers) });
+          if (!result.ok) {
+            // Never the password; the account is named by id only when it exists.
+            console.warn(JSON.stringify({ event: "clinician.signin.failed", reason: result.reason }));
+            if (result.reason === "rate-limited") throw new Error("RateLimited");
+            return null;
+          }
+          return { id: result.user.id, email: result.user.email };
+        },
+      }),
       EmailProvider({
         // Sending happens in sendVerificationRequest; this only satisfies the provider's shape.
         server: e.SMTP_URL,
@@ -46,6 +68,8 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       async signIn({ user, account }) {
+        // authorize() has already checked password and second factor.
+        if (account?.provider === "clinician") return true;
         if (account?.provider !== "email") return false;
         // The clinician signs in with password and second factor only, never by email link.
         const existing = user.email

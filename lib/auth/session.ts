@@ -59,6 +59,16 @@ export async function requireClient(returnTo = "/portal"): Promise<CurrentUser> 
   return user;
 }
 
+/**
+ * The signed-in clinician, or a redirect to her sign-in page. Clients and visitors never
+ * learn more than that the page needs a clinician sign-in.
+ */
+export async function requireClinician(returnTo = "/dashboard"): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user || user.role !== "CLINICIAN") redirect(`/dashboard/signin?${new URLSearchParams({ callbackUrl: returnTo })}`);
+  return user;
+}
+
 /** Ends the session on the server (a copied cookie stops working) and in this browser. */
 export async function endCurrentSession(): Promise<void> {
   const user = await getCurrentUser();
