@@ -5,7 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "out/**", "lib/generated/**", ".data/**", "next-env.d.ts", "playwright-report/**", "test-results/**"]),
+  globalIgnores([".next/**", ".next-*/**", "out/**", "lib/generated/**", ".data/**", "next-env.d.ts", "playwright-report/**", "test-results/**"]),
   {
     rules: {
       // Clinical data must not reach logs by accident: logging goes through lib/logger.

@@ -1,6 +1,6 @@
 /** Shared by the Playwright config, the e2e web server and the fixtures. */
 export const E2E = {
-  appPort: 3100,
+  appPort: Number(process.env.HAVEN_E2E_APP_PORT ?? 3100),
   smtpPort: Number(process.env.HAVEN_E2E_SMTP_PORT ?? 2526),
   mailbox: ".data/mail-e2e",
   clinicianEmail: "clinician@practice.test",
