@@ -5,7 +5,7 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { E2E } from "./config";
 
-async function startSession(db: pg.Client, page: Page, userId: string) {
+export async function startSession(db: pg.Client, page: Page, userId: string) {
   const sid = randomBytes(32).toString("base64url");
   await db.query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ($1, $2, now() + interval '1 hour')`, [sid, userId]);
   const token = await encode({ token: { sub: userId, sid }, secret: E2E.appEnv.NEXTAUTH_SECRET! });

@@ -326,6 +326,28 @@ export async function cancelBooking(bookingId: string, clientId: string, now = n
   return { ok: true };
 }
 
+/** The clinician cancels (no cutoff applies to her); the client is told through the outbox. */
+export async function cancelBookingByClinician(bookingId: string, now = new Date()): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.booking.updateManyAndReturn({
+      where: { id: bookingId, status: "CONFIRMED", startsAt: { gt: now } },
+      data: { status: "CANCELLED", cancelledAt: now, cancelledBy: "CLINICIAN", icsSequence: { increment: 1 } },
+      select: emailFields,
+    });
+    if (rows[0]) await queueBookingEmails(tx, rows[0], "cancelled", now);
+    return rows.length === 1;
+  });
+}
+
+/** After the time has passed: completed or no-show. */
+export async function recordBookingOutcome(bookingId: string, outcome: "COMPLETED" | "NO_SHOW", now = new Date()): Promise<boolean> {
+  const result = await prisma.booking.updateMany({
+    where: { id: bookingId, status: { in: ["CONFIRMED", "COMPLETED", "NO_SHOW"] }, startsAt: { lte: now } },
+    data: { status: outcome },
+  });
+  return result.count === 1;
+}
+
 export type ClientBooking = { id: string; startsAt: Date; endsAt: Date; status: string; changeable: boolean };
 
 /** The signed-in client's upcoming consultations (the query itself is filtered by owner). */

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BookingActions } from "@/components/dashboard/booking-actions";
+import { requireClinician } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/booking/format";
+import { getBookingRules } from "@/lib/booking/service";
+import { listBookings, type DashboardBooking } from "@/lib/dashboard/bookings";
+
+export const metadata: Metadata = { title: "Bookings", robots: { index: false } };
+
+const CONTACT = { EMAIL: "Email", PHONE: "Phone call", TEXT: "Text message" } as Record<string, string>;
+
+function BookingTable({ bookings, timeZone, past }: { bookings: DashboardBooking[]; timeZone: string; past: boolean }) {
+  if (bookings.length === 0) return <p>None.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Client</th>
+            <th scope="col">Contact</th>
+            <th scope="col">Note</th>
+            <th scope="col">Status and actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {bookings.map((b) => (
+            <tr key={b.id} data-booking={b.id}>
+              <td>{formatDateTime(b.startsAt, timeZone)}</td>
+              <td>
+                {b.firstName}
+                <br />
+                <span className="small">{b.email}</span>
+                {b.intakeId && (
+                  <>
+                    <br />
+                    <Link href={`/dashboard/intakes/${b.intakeId}`}>Intake</Link>
+                  </>
+                )}
+              </td>
+              <td>
+                {CONTACT[b.contactMethod] ?? b.contactMethod}
+                {b.phone && (
+                  <>
+                    <br />
+                    {b.phone}
+                  </>
+                )}
+              </td>
+              <td className="note-cell">{b.note ?? "–"}</td>
+              <td>
+                <span className="badge">{b.status}</span>
+                {b.status !== "CANCELLED" && <BookingActions bookingId={b.id} past={past} />}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default async function BookingsPage() {
+  const user = await requireClinician("/dashboard/bookings");
+  const [upcoming, past, rules] = await Promise.all([listBookings(user, "upcoming"), listBookings(user, "past"), getBookingRules()]);
+  return (
+    <>
+      <h1>Bookings</h1>
+      <p className="small">Times in {rules.timeZone.replace(/_/g, " ")}.</p>
+      <section aria-labelledby="upcoming-h">
+        <h2 id="upcoming-h">Upcoming</h2>
+        <BookingTable bookings={upcoming} timeZone={rules.timeZone} past={false} />
+      </section>
+      <section aria-labelledby="past-h">
+        <h2 id="past-h">Past</h2>
+        <BookingTable bookings={past} timeZone={rules.timeZone} past />
+      </section>
+    </>
+  );
+}

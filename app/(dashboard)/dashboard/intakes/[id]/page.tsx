@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PrintButton } from "@/components/dashboard/print-button";
+import { ReviewForm } from "@/components/dashboard/review-form";
+import { IntakeReview } from "@/components/intake/review";
+import { requireClinician } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/booking/format";
+import { getBookingRules } from "@/lib/booking/service";
+import { getReviewInfo } from "@/lib/dashboard/intakes";
+import { EPDS, GAD7, PHQ9, type Instrument } from "@/lib/intake/instruments";
+import type { DraftAnswers } from "@/lib/intake/schema";
+import { readIntake } from "@/lib/intake/service";
+
+export const metadata: Metadata = { title: "Intake", robots: { index: false } };
+
+type Props = { params: Promise<{ id: string }> };
+
+function ItemScores({ instrument, itemScores, total, summary, risk }: { instrument: Instrument; itemScores: number[]; total: number; summary: string; risk: boolean }) {
+  return (
+    <section className="card" aria-labelledby={`score-${instrument.id}`}>
+      <h3 id={`score-${instrument.id}`} className="card-title">
+        {instrument.shortName}: {total} · {summary}
+        {risk && <span className="badge badge-urgent"> Risk item positive</span>}
+      </h3>
+      <ol className="item-scores">
+        {instrument.items.map((item, i) => (
+          <li key={item.number} className={item.selfHarm && (itemScores[i] ?? 0) > 0 ? "risk-item" : undefined}>
+            {item.text} <strong>{itemScores[i] ?? "–"}</strong>
+          </li>
+        ))}
+      </ol>
+      <p className="citation small">{instrument.citation}</p>
+    </section>
+  );
+}
+
+export default async function IntakeDetailPage({ params }: Props) {
+  const { id } = await params;
+  const user = await requireClinician(`/dashboard/intakes/${id}`);
+  // readIntake writes the audit event for this view (or the refusal).
+  const [intake, review, rules] = await Promise.all([readIntake(id, { id: user.id, role: user.role }), getReviewInfo(id), getBookingRules()]);
+  if (!intake || !review) notFound();
+  const scores = intake.scores;
+  const answers = (intake.answers ?? review.draft ?? {}) as DraftAnswers;
+
+  return (
+    <article className="intake-detail">
+      <p className="no-print">
+        <Link href="/dashboard/intakes">All intakes</Link>
+      </p>
+      <h1>Intake: {review.clientEmail}</h1>
+      <p>
+        {intake.urgent && <span className="badge badge-urgent">Urgent</span>} <span className="badge">{intake.status}</span>{" "}
+        {intake.submittedAt ? `Submitted ${formatDateTime(intake.submittedAt, rules.timeZone)}` : "Not submitted yet"}
+      </p>
+      {intake.status === "DRAFT" && (
+        <p className="notice" role="note">
+          The client has not submitted this intake yet. It is shown because a self-harm question was answered above &ldquo;not at all&rdquo;. These are
+          their answers so far.
+        </p>
+      )}
+      <PrintButton />
+
+      {scores && (
+        <section aria-labelledby="scores-heading">
+          <h2 id="scores-heading">Screening scores</h2>
+          <div className="grid">
+            <ItemScores instrument={PHQ9} itemScores={scores.phq9.itemScores} total={scores.phq9.total} summary={scores.phq9.band} risk={scores.phq9.riskFlag} />
+            <ItemScores instrument={GAD7} itemScores={scores.gad7.itemScores} total={scores.gad7.total} summary={scores.gad7.band} risk={false} />
+            {scores.epds && (
+              <ItemScores
+                instrument={EPDS}
+                itemScores={scores.epds.itemScores}
+                total={scores.epds.total}
+                summary={`${scores.epds.possibleDepression ? "possible depression" : "below cut-off"} (cut-off ${scores.epds.cutoff}); anxiety subscale ${scores.epds.anxietySubscale}/9`}
+                risk={scores.epds.riskFlag}
+              />
+            )}
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="answers-heading">
+        <h2 id="answers-heading">Answers</h2>
+        <IntakeReview draft={answers} epdsEnabled={Boolean(scores?.epds) || Array.isArray((answers.screening as { epds?: unknown } | undefined)?.epds)} editable={false} />
+      </section>
+
+      {intake.signedAt && (
+        <section aria-labelledby="consent-heading" className="card">
+          <h2 id="consent-heading" className="card-title">
+            Consent record
+          </h2>
+          <p>
+            Signed {formatDateTime(intake.signedAt, rules.timeZone)} as &ldquo;{intake.answers?.consent.signature}&rdquo;, consent text version{" "}
+            {intake.consentVersion}.
+          </p>
+        </section>
+      )}
+
+      {intake.status !== "DRAFT" && (
+        <section aria-labelledby="review-heading" className="section">
+          <h2 id="review-heading">Review</h2>
+          {review.reviewedAt && <p>Reviewed {formatDateTime(review.reviewedAt, rules.timeZone)}.</p>}
+          <ReviewForm intakeId={intake.id} note={review.note ?? ""} />
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ScoreSummary } from "@/components/dashboard/score-summary";
+import { requireClinician } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/booking/format";
+import { getBookingRules } from "@/lib/booking/service";
+import { listIntakes } from "@/lib/dashboard/intakes";
+
+export const metadata: Metadata = { title: "Intakes", robots: { index: false } };
+
+const STATUS_LABEL = { DRAFT: "In progress", SUBMITTED: "New", REVIEWED: "Reviewed" } as const;
+
+export default async function IntakesPage() {
+  const user = await requireClinician("/dashboard/intakes");
+  const [intakes, rules] = await Promise.all([listIntakes(user), getBookingRules()]);
+  return (
+    <>
+      <h1>Intakes</h1>
+      {intakes.length === 0 ? (
+        <p>No intakes yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">Intakes, urgent first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Client</th>
+                <th scope="col">Status</th>
+                <th scope="col">Submitted</th>
+                <th scope="col">Scores</th>
+              </tr>
+            </thead>
+            <tbody>
+              {intakes.map((intake) => (
+                <tr key={intake.id} data-intake={intake.id}>
+                  <td>
+                    <Link href={`/dashboard/intakes/${intake.id}`}>{intake.name ?? intake.clientEmail}</Link>
+                    <br />
+                    <span className="small">{intake.clientEmail}</span>
+                  </td>
+                  <td>
+                    {intake.urgent && <span className="badge badge-urgent">Urgent</span>}{" "}
+                    <span className={intake.status === "REVIEWED" ? "badge badge-ok" : "badge"}>{STATUS_LABEL[intake.status]}</span>
+                  </td>
+                  <td>{intake.submittedAt ? formatDateTime(intake.submittedAt, rules.timeZone) : "Not yet"}</td>
+                  <td>
+                    <ScoreSummary scores={intake.scores} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Who may open what. Every route file under the portal, the dashboard, the API and the
+ * development pages, and every server action, must have an entry here:
+ * tests/access-matrix.test.ts fails when one is added without one, and
+ * e2e/access-matrix.spec.ts checks each entry for each kind of visitor.
+ */
+
+/** What a visitor gets: the page, a redirect to a sign-in page, or a plain 404. */
+export type Outcome = "ok" | "client-signin" | "clinician-signin" | "not-found" | `redirect:${string}`;
+
+export type Actors = { anonymous: Outcome; clientA: Outcome; clientB: Outcome; clinician: Outcome };
+
+/** Ids of client A's records, for routes that take one. */
+export type Fixture = { bookingId: string; intakeId: string };
+
+export type RouteEntry = { path: (f: Fixture) => string; expect: Actors } | { skip: string };
+
+const clientOnly: Actors = { anonymous: "client-signin", clientA: "ok", clientB: "ok", clinician: "client-signin" };
+const clientAOnly: Actors = { anonymous: "client-signin", clientA: "ok", clientB: "not-found", clinician: "client-signin" };
+const clinicianOnly: Actors = { anonymous: "clinician-signin", clientA: "clinician-signin", clientB: "clinician-signin", clinician: "ok" };
+const everyone: Actors = { anonymous: "ok", clientA: "ok", clientB: "ok", clinician: "ok" };
+
+export const ROUTES: Record<string, RouteEntry> = {
+  "app/(portal)/portal/page.tsx": { path: () => "/portal", expect: clientOnly },
+  "app/(portal)/portal/intake/page.tsx": { path: () => "/portal/intake", expect: { ...clientOnly, clientA: "ok", clientB: "redirect:/portal/intake/about-you" } },
+  "app/(portal)/portal/intake/[step]/page.tsx": { path: () => "/portal/intake/history", expect: { ...clientOnly, clientA: "redirect:/portal/intake" } },
+  "app/(portal)/portal/bookings/[id]/reschedule/page.tsx": { path: (f) => `/portal/bookings/${f.bookingId}/reschedule`, expect: clientAOnly },
+  "app/(portal)/portal/bookings/[id]/cancel/page.tsx": { path: (f) => `/portal/bookings/${f.bookingId}/cancel`, expect: clientAOnly },
+  "app/(portal)/portal/bookings/[id]/calendar.ics/route.ts": {
+    path: (f) => `/portal/bookings/${f.bookingId}/calendar.ics`,
+    expect: { anonymous: "not-found", clientA: "ok", clientB: "not-found", clinician: "not-found" },
+  },
+  "app/(portal)/portal/confirm/route.ts": {
+    path: (f) => `/portal/confirm?booking=${f.bookingId}`,
+    expect: { anonymous: "client-signin", clientA: "redirect:/portal?status=confirmed", clientB: "redirect:/portal", clinician: "client-signin" },
+  },
+  "app/(dashboard)/dashboard/page.tsx": { path: () => "/dashboard", expect: clinicianOnly },
+  "app/(dashboard)/dashboard/intakes/page.tsx": { path: () => "/dashboard/intakes", expect: clinicianOnly },
+  "app/(dashboard)/dashboard/intakes/[id]/page.tsx": { path: (f) => `/dashboard/intakes/${f.intakeId}`, expect: clinicianOnly },
+  "app/(dashboard)/dashboard/bookings/page.tsx": { path: () => "/dashboard/bookings", expect: clinicianOnly },
+  "app/(dashboard)/dashboard/emails/page.tsx": { path: () => "/dashboard/emails", expect: clinicianOnly },
+  "app/(dashboard)/dashboard/audit/page.tsx": { path: () => "/dashboard/audit", expect: clinicianOnly },
+  "app/(clinician-auth)/dashboard/signin/page.tsx": { path: () => "/dashboard/signin", expect: everyone },
+  "app/(clinician-auth)/dashboard/setup/page.tsx": { path: () => "/dashboard/setup?token=not-a-token", expect: everyone },
+  "app/api/auth/[...nextauth]/route.ts": { skip: "next-auth's own endpoints; sign-in is covered by the booking and dashboard e2e tests" },
+  "app/api/bookings/hold/route.ts": { skip: "POST only, public by design; origin, validation and rate limits are covered in e2e/booking.spec.ts" },
+  "app/dev/mail/page.tsx": { path: () => "/dev/mail", expect: { anonymous: "not-found", clientA: "not-found", clientB: "not-found", clinician: "not-found" } },
+};
+
+/** Route files checked for an entry (the public site's pages are public by design). */
+export const GUARDED_ROUTE_DIRS = ["app/(portal)", "app/(dashboard)", "app/(clinician-auth)", "app/api", "app/dev"];
+
+/** Each exported server action and the guard it must call first. */
+export const ACTIONS: Record<string, "requireClient" | "requireClinician" | "public"> = {
+  "lib/actions/auth.ts#signOutAction": "public",
+  "lib/actions/auth.ts#signOutClinicianAction": "public",
+  "lib/actions/booking.ts#rescheduleAction": "requireClient",
+  "lib/actions/booking.ts#cancelAction": "requireClient",
+  "lib/actions/intake.ts#saveIntakeDraftAction": "requireClient",
+  "lib/actions/intake.ts#submitIntakeAction": "requireClient",
+  "lib/actions/clinician-setup.ts#completeSetupAction": "public",
+  "lib/actions/intakes.ts#markReviewedAction": "requireClinician",
+  "lib/actions/bookings.ts#clinicianBookingAction": "requireClinician",
+};

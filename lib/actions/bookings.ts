@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { requireClinician } from "@/lib/auth/session";
+import { cancelBookingByClinician, recordBookingOutcome } from "@/lib/booking/service";
+
+const schema = z.object({
+  bookingId: z.string().min(1).max(64),
+  action: z.enum(["cancel", "COMPLETED", "NO_SHOW"]),
+});
+
+export type BookingActionState = { ok: boolean; message: string } | undefined;
+
+export async function clinicianBookingAction(_prev: BookingActionState, formData: FormData): Promise<BookingActionState> {
+  const user = await requireClinician("/dashboard/bookings");
+  const parsed = schema.safeParse({ bookingId: formData.get("bookingId"), action: formData.get("action") });
+  if (!parsed.success) return { ok: false, message: "That action is not available." };
+  const { bookingId, action } = parsed.data;
+  const done = action === "cancel" ? await cancelBookingByClinician(bookingId) : await recordBookingOutcome(bookingId, action);
+  await recordAudit({ actor: { id: user.id, role: user.role }, action: `booking.${action.toLowerCase()}`, subjectType: "Booking", subjectId: bookingId, outcome: done ? "allowed" : "denied" });
+  revalidatePath("/dashboard/bookings");
+  if (!done) return { ok: false, message: "That consultation could not be changed; it may have changed already." };
+  return { ok: true, message: action === "cancel" ? "Cancelled. The client has been emailed." : "Saved." };
+}

@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireClinician } from "@/lib/auth/session";
+import { markReviewed } from "@/lib/dashboard/intakes";
+
+const reviewSchema = z.object({
+  intakeId: z.string().min(1).max(64),
+  note: z.string().trim().max(5000, "Please keep the note under 5,000 characters."),
+});
+
+export type ReviewState = { ok: boolean; message: string } | undefined;
+
+export async function markReviewedAction(_prev: ReviewState, formData: FormData): Promise<ReviewState> {
+  const user = await requireClinician("/dashboard/intakes");
+  const parsed = reviewSchema.safeParse({ intakeId: formData.get("intakeId"), note: formData.get("note") ?? "" });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Please check the note." };
+  const done = await markReviewed(parsed.data.intakeId, user, parsed.data.note);
+  if (!done) return { ok: false, message: "Only a submitted intake can be marked reviewed." };
+  revalidatePath(`/dashboard/intakes/${parsed.data.intakeId}`);
+  return { ok: true, message: "Marked as reviewed." };
+}
