@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArticleEditor } from "@/components/dashboard/article-editor";
+import { requireClinician } from "@/lib/auth/session";
+import "../articles.css";
+
+export const metadata: Metadata = { title: "New article", robots: { index: false } };
+
+export default async function NewArticlePage() {
+  await requireClinician("/dashboard/articles/new");
+  return (
+    <>
+      <p className="eyebrow">
+        <Link href="/dashboard/articles">Articles</Link>
+      </p>
+      <h1>New article</h1>
+      <ArticleEditor />
+    </>
+  );
+}

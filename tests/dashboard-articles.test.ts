@@ -1,0 +1,306 @@
+/**
+ * Article management against the real PostgreSQL test database: the shared form schema,
+ * slug conflicts refused as a field error (also under concurrent saves), the draft →
+ * published → draft transitions as the public reads see them, and the revalidation of
+ * every public path a change touches. next/cache only works inside Next, so it is mocked.
+ */
+import { afterAll, beforeEach, describe, expect, test, vi } from "vitest";
+
+const revalidatePath = vi.hoisted(() => vi.fn());
+vi.mock("next/cache", () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag: vi.fn() }));
+
+const requireClinician = vi.hoisted(() => vi.fn());
+vi.mock("@/lib/auth/session", () => ({ requireClinician }));
+
+const { prisma } = await import("@/lib/db");
+const articles = await import("@/lib/dashboard/articles");
+const actions = await import("@/lib/actions/articles");
+const publicReads = await import("@/lib/articles");
+
+const { articleSchema, SLUG_CONFLICT_MESSAGE } = articles;
+
+const PREFIX = "vt-articles-";
+let counter = 0;
+
+function uniqueSlug(name = "post") {
+  counter += 1;
+  return `${PREFIX}${name}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function input(overrides: Partial<Record<"title" | "slug" | "summary" | "body" | "tags", string>> = {}) {
+  return {
+    title: "Sleep in the fourth trimester",
+    slug: uniqueSlug(),
+    summary: "Why broken sleep hits so hard after a baby, and what helps.",
+    body: "## Rest\n\nSleep **matters**.\n\n- naps\n- help at night\n",
+    tags: "Postpartum, Sleep",
+    ...overrides,
+  };
+}
+
+function values(overrides: Parameters<typeof input>[0] = {}) {
+  return articleSchema.parse(input(overrides));
+}
+
+function revalidated(): string[] {
+  return revalidatePath.mock.calls.map((call) => (call[1] ? `${call[0]} (${call[1]})` : String(call[0])));
+}
+
+beforeEach(async () => {
+  revalidatePath.mockClear();
+  requireClinician.mockReset();
+  requireClinician.mockResolvedValue({ id: "clinician", email: "dr@practice.test", role: "CLINICIAN", sessionId: "s" });
+  await prisma.article.deleteMany({ where: { slug: { startsWith: PREFIX } } });
+});
+
+afterAll(async () => {
+  await prisma.article.deleteMany({ where: { slug: { startsWith: PREFIX } } });
+  await prisma.$disconnect();
+});
+
+describe("articleSchema", () => {
+  test("accepts a complete article and turns the comma-separated tags into slugs", () => {
+    const parsed = articleSchema.parse(input({ title: "  Title  ", tags: " Birth trauma, postpartum ,, Perinatal Mood & Anxiety, Postpartum, Café " }));
+    expect(parsed.title).toBe("Title");
+    expect(parsed.tags).toEqual(["birth-trauma", "postpartum", "perinatal-mood-anxiety", "cafe"]);
+  });
+
+  test("no tags at all is fine", () => {
+    expect(articleSchema.parse(input({ tags: "" })).tags).toEqual([]);
+    expect(articleSchema.parse(input({ tags: " , ,, " })).tags).toEqual([]);
+  });
+
+  test("more than 10 tags is refused on the tags field", () => {
+    const result = articleSchema.safeParse(input({ tags: Array.from({ length: 11 }, (_, i) => `tag ${i}`).join(", ") }));
+    expect(result.success).toBe(false);
+    expect(result.error?.flatten().fieldErrors.tags?.[0]).toMatch(/at most 10 tags/);
+    expect(articleSchema.safeParse(input({ tags: Array.from({ length: 10 }, (_, i) => `tag ${i}`).join(", ") })).success).toBe(true);
+  });
+
+  test.each([
+    ["Upper-Case", false],
+    ["has space", false],
+    ["-leading", false],
+    ["trailing-", false],
+    ["double--hyphen", false],
+    ["under_score", false],
+    ["émigré", false],
+    ["a".repeat(101), false],
+    ["", false],
+    ["a", true],
+    ["sleep-in-2026", true],
+    ["a".repeat(100), true],
+  ])("slug %j valid: %s", (slug, ok) => {
+    const result = articleSchema.safeParse(input({ slug }));
+    expect(result.success).toBe(ok);
+    if (!ok) expect(result.error?.flatten().fieldErrors.slug?.length).toBeGreaterThan(0);
+  });
+
+  test("title, summary and body have their limits, each reported on its own field", () => {
+    const errors = (o: Parameters<typeof input>[0]) => articleSchema.safeParse(input(o)).error?.flatten().fieldErrors ?? {};
+    expect(errors({ title: "   " }).title).toBeDefined();
+    expect(errors({ title: "t".repeat(201) }).title).toBeDefined();
+    expect(errors({ title: "t".repeat(200) }).title).toBeUndefined();
+    expect(errors({ summary: "" }).summary).toBeDefined();
+    expect(errors({ summary: "s".repeat(301) }).summary).toBeDefined();
+    expect(errors({ summary: "s".repeat(300) }).summary).toBeUndefined();
+    expect(errors({ body: " \n\t " }).body).toBeDefined();
+    expect(errors({ body: "b".repeat(100_001) }).body).toBeDefined();
+    expect(errors({ body: "b".repeat(100_000) }).body).toBeUndefined();
+  });
+});
+
+describe("creating and the slug conflict", () => {
+  test("a new article is a draft, invisible to the public reads, and the public paths are revalidated", async () => {
+    const data = values();
+    const result = await articles.createArticle(data);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article).toMatchObject({ slug: data.slug, status: "DRAFT", publishedAt: null, tags: ["postpartum", "sleep"] });
+    expect(await publicReads.getPublishedArticle(data.slug)).toBeNull();
+    expect((await publicReads.listPublishedSlugs()).includes(data.slug)).toBe(false);
+    expect(revalidated()).toEqual(
+      expect.arrayContaining([
+        "/",
+        "/articles",
+        "/feed.xml",
+        "/sitemap.xml",
+        `/articles/${data.slug}`,
+        "/articles/tags/postpartum",
+        "/articles/tags/[tag] (page)",
+        "/(site)/articles/tags/[tag] (page)",
+      ]),
+    );
+  });
+
+  test("a second article with the same slug is refused as a clear slug field error and nothing is saved", async () => {
+    const slug = uniqueSlug("taken");
+    expect((await articles.createArticle(values({ slug }))).ok).toBe(true);
+    const result = await articles.createArticle(values({ slug, title: "Another one" }));
+    expect(result).toEqual({ ok: false, reason: "conflict", fieldErrors: { slug: [SLUG_CONFLICT_MESSAGE] } });
+    expect(SLUG_CONFLICT_MESSAGE).toMatch(/Another article already uses this address/);
+    const rows = await prisma.article.findMany({ where: { slug } });
+    expect(rows.map((r) => r.title)).toEqual(["Sleep in the fourth trimester"]);
+  });
+
+  test("concurrent saves of one slug give exactly one article and conflicts for the rest", async () => {
+    const slug = uniqueSlug("race");
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => articles.createArticle(values({ slug, title: `Race ${i}` }))));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((r) => !r.ok)) expect(r).toMatchObject({ reason: "conflict", fieldErrors: { slug: [SLUG_CONFLICT_MESSAGE] } });
+    expect(await prisma.article.count({ where: { slug } })).toBe(1);
+  });
+
+  test("renaming an article to a slug in use is refused and leaves it unchanged", async () => {
+    const a = await articles.createArticle(values());
+    const b = await articles.createArticle(values());
+    if (!a.ok || !b.ok) throw new Error("setup failed");
+    const result = await articles.updateArticle(b.article.id, values({ slug: a.article.slug, title: "Renamed" }));
+    expect(result).toMatchObject({ ok: false, reason: "conflict", fieldErrors: { slug: [SLUG_CONFLICT_MESSAGE] } });
+    expect(await prisma.article.findUnique({ where: { id: b.article.id }, select: { slug: true, title: true } })).toEqual({
+      slug: b.article.slug,
+      title: "Sleep in the fourth trimester",
+    });
+  });
+});
+
+describe("publishing and unpublishing", () => {
+  test("draft → published → draft → published: status, first publication date and the public reads follow", async () => {
+    const created = await articles.createArticle(values());
+    if (!created.ok) throw new Error("setup failed");
+    const { id, slug } = created.article;
+
+    const first = new Date("2030-02-01T10:00:00Z");
+    const published = await articles.publishArticle(id, first);
+    expect(published).toMatchObject({ ok: true, article: { status: "PUBLISHED", publishedAt: first } });
+    const page = await publicReads.getPublishedArticle(slug);
+    expect(page?.title).toBe("Sleep in the fourth trimester");
+    expect((await publicReads.listPublishedArticles()).map((a) => a.slug)).toContain(slug);
+    expect((await publicReads.listPublishedArticles({ tag: "sleep" })).map((a) => a.slug)).toContain(slug);
+    expect(revalidated()).toEqual(expect.arrayContaining(["/articles", `/articles/${slug}`, "/feed.xml", "/sitemap.xml", "/articles/tags/sleep"]));
+
+    revalidatePath.mockClear();
+    const unpublished = await articles.unpublishArticle(id);
+    expect(unpublished).toMatchObject({ ok: true, article: { status: "DRAFT" } });
+    expect(await publicReads.getPublishedArticle(slug)).toBeNull();
+    expect((await publicReads.listPublishedSlugs()).includes(slug)).toBe(false);
+    expect((await publicReads.listTags()).find((t) => t.tag === "sleep")).toBeUndefined();
+    expect(revalidated()).toEqual(expect.arrayContaining(["/articles", `/articles/${slug}`, "/feed.xml", "/sitemap.xml", "/articles/tags/sleep", "/"]));
+
+    const again = await articles.publishArticle(id, new Date("2030-03-01T10:00:00Z"));
+    expect(again).toMatchObject({ ok: true, article: { status: "PUBLISHED", publishedAt: first } });
+  });
+
+  test("saving a published article keeps it published; saving with publish publishes a draft", async () => {
+    const created = await articles.createArticle(values(), { publish: true });
+    if (!created.ok) throw new Error("setup failed");
+    expect(created.article.status).toBe("PUBLISHED");
+    expect(created.article.publishedAt).toBeInstanceOf(Date);
+
+    const saved = await articles.updateArticle(created.article.id, values({ slug: created.article.slug, title: "New title" }));
+    expect(saved).toMatchObject({ ok: true, article: { status: "PUBLISHED", title: "New title", publishedAt: created.article.publishedAt } });
+
+    const draft = await articles.createArticle(values());
+    if (!draft.ok) throw new Error("setup failed");
+    const published = await articles.updateArticle(draft.article.id, values({ slug: draft.article.slug }), { publish: true });
+    expect(published).toMatchObject({ ok: true, article: { status: "PUBLISHED" } });
+    expect(await publicReads.getPublishedArticle(draft.article.slug)).not.toBeNull();
+  });
+
+  test("changing a published article's slug revalidates both addresses and the old one stops resolving", async () => {
+    const created = await articles.createArticle(values({ tags: "Loss" }), { publish: true });
+    if (!created.ok) throw new Error("setup failed");
+    const oldSlug = created.article.slug;
+    const newSlug = uniqueSlug("renamed");
+    revalidatePath.mockClear();
+    const result = await articles.updateArticle(created.article.id, values({ slug: newSlug, tags: "Grief" }));
+    expect(result.ok).toBe(true);
+    expect(revalidated()).toEqual(expect.arrayContaining([`/articles/${oldSlug}`, `/articles/${newSlug}`, "/articles/tags/loss", "/articles/tags/grief"]));
+    expect(await publicReads.getPublishedArticle(oldSlug)).toBeNull();
+    expect((await publicReads.getPublishedArticle(newSlug))?.tags).toEqual(["grief"]);
+  });
+
+  test("rewriting a placeholder's text clears the placeholder flag; other edits keep it", async () => {
+    const created = await articles.createArticle(values());
+    if (!created.ok) throw new Error("setup failed");
+    const { id, slug } = created.article;
+    await prisma.article.update({ where: { id }, data: { isPlaceholder: true } });
+    const sameBody = await articles.updateArticle(id, values({ slug, title: "Retitled" }));
+    expect(sameBody).toMatchObject({ ok: true, article: { isPlaceholder: true } });
+    const newBody = await articles.updateArticle(id, values({ slug, body: "Her own words." }));
+    expect(newBody).toMatchObject({ ok: true, article: { isPlaceholder: false } });
+  });
+
+  test("an unknown id is reported as not found, not thrown", async () => {
+    expect(await articles.getArticleForEditing("no-such-article")).toBeNull();
+    expect(await articles.getArticleForEditing("../../etc")).toBeNull();
+    expect(await articles.updateArticle("no-such-article", values())).toEqual({ ok: false, reason: "not-found" });
+    expect(await articles.publishArticle("no-such-article")).toEqual({ ok: false, reason: "not-found" });
+    expect(await articles.unpublishArticle("no-such-article")).toEqual({ ok: false, reason: "not-found" });
+  });
+
+  test("the dashboard list includes drafts and published articles", async () => {
+    const draft = await articles.createArticle(values());
+    const live = await articles.createArticle(values(), { publish: true });
+    if (!draft.ok || !live.ok) throw new Error("setup failed");
+    const rows = await articles.listArticlesForDashboard();
+    const mine = rows.filter((r) => r.slug.startsWith(PREFIX));
+    expect(mine.map((r) => [r.slug, r.status])).toEqual(
+      expect.arrayContaining([
+        [draft.article.slug, "DRAFT"],
+        [live.article.slug, "PUBLISHED"],
+      ]),
+    );
+  });
+});
+
+describe("server actions", () => {
+  test("every action checks the clinician first; a redirect is not swallowed", async () => {
+    const redirect = Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/dashboard/signin;307;" });
+    requireClinician.mockRejectedValue(redirect);
+    await expect(actions.createArticleAction(input(), "draft")).rejects.toBe(redirect);
+    await expect(actions.updateArticleAction("x", input(), "save")).rejects.toBe(redirect);
+    await expect(actions.publishArticleAction("x")).rejects.toBe(redirect);
+    await expect(actions.unpublishArticleAction("x")).rejects.toBe(redirect);
+    await expect(actions.previewMarkdownAction("# hi")).rejects.toBe(redirect);
+    expect(await prisma.article.count({ where: { slug: { startsWith: PREFIX } } })).toBe(0);
+  });
+
+  test("invalid input comes back as field errors; a taken slug as the conflict message", async () => {
+    const invalid = await actions.createArticleAction({ ...input(), slug: "Not A Slug", title: "" }, "draft");
+    expect(invalid.ok).toBe(false);
+    if (invalid.ok) return;
+    expect(invalid.fieldErrors?.slug?.[0]).toMatch(/lowercase/);
+    expect(invalid.fieldErrors?.title?.[0]).toBeTruthy();
+    expect(await actions.createArticleAction("garbage", "draft")).toMatchObject({ ok: false });
+
+    const first = input();
+    const created = await actions.createArticleAction(first, "publish");
+    expect(created).toMatchObject({ ok: true, article: { slug: first.slug, status: "PUBLISHED" } });
+    const dup = await actions.createArticleAction({ ...input(), slug: first.slug }, "draft");
+    expect(dup).toMatchObject({ ok: false, fieldErrors: { slug: [SLUG_CONFLICT_MESSAGE] } });
+  });
+
+  test("update, unpublish and publish by action; unknown ids are a message, not an exception", async () => {
+    const first = input();
+    const created = await actions.createArticleAction(first, "draft");
+    if (!created.ok) throw new Error("setup failed");
+    const { id } = created.article;
+    expect(await actions.updateArticleAction(id, { ...first, title: "Edited" }, "publish")).toMatchObject({ ok: true, article: { status: "PUBLISHED" } });
+    expect(await actions.unpublishArticleAction(id)).toMatchObject({ ok: true, article: { status: "DRAFT" } });
+    expect(await actions.publishArticleAction(id)).toMatchObject({ ok: true, article: { status: "PUBLISHED" } });
+    expect(await actions.updateArticleAction("nope", first, "save")).toMatchObject({ ok: false, error: expect.stringMatching(/no longer exists/) });
+    expect(await actions.unpublishArticleAction(12)).toMatchObject({ ok: false });
+  });
+
+  test("the preview is the sanitised rendering", async () => {
+    const result = await actions.previewMarkdownAction('## Hello\n\n**bold** <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror="alert(1)">');
+    expect("html" in result).toBe(true);
+    if (!("html" in result)) return;
+    expect(result.html).toContain("<h2>Hello</h2>");
+    expect(result.html).toContain("<strong>bold</strong>");
+    expect(result.html).not.toMatch(/<script|onerror|javascript:/i);
+    expect(await actions.previewMarkdownAction(42)).toMatchObject({ error: expect.any(String) });
+    expect(await actions.previewMarkdownAction("x".repeat(100_001))).toMatchObject({ error: expect.stringMatching(/too long/) });
+  });
+});
