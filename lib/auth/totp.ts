@@ -9,9 +9,9 @@ export function totpUri(secret: string, account: string, issuer: string): string
   return generateURI({ issuer, label: account, secret });
 }
 
-/** Current code: for tests and the development helper only. */
-export function currentTotp(secret: string): string {
-  return generateSync({ secret });
+/** The code at a moment (now by default): for tests and the development helper only. */
+export function currentTotp(secret: string, at: Date = new Date()): string {
+  return generateSync({ secret, epoch: Math.floor(at.getTime() / 1000) });
 }
 
 /**
