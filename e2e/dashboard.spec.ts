@@ -108,3 +108,19 @@ test("reviewing an intake shows its scores and writes an audit event", async ({ 
   await expect(page).toHaveURL(/\/dashboard\/signin/);
   await expect(page.getByText("CANARYDASH")).toHaveCount(0);
 });
+
+test("the clinician's session ends after 30 idle minutes and after 12 hours at most", async ({ page, db, signInAsClinician }) => {
+  const clinician = await signInAsClinician(page);
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+
+  await db.query(`UPDATE "Session" SET "lastSeenAt" = now() - interval '31 minutes' WHERE "userId" = $1 AND "revokedAt" IS NULL`, [clinician.id]);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/dashboard\/signin/);
+
+  await page.context().clearCookies();
+  await signInAsClinician(page);
+  await db.query(`UPDATE "Session" SET "expiresAt" = now() - interval '1 minute' WHERE "userId" = $1 AND "revokedAt" IS NULL`, [clinician.id]);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/dashboard\/signin/);
+});
