@@ -64,6 +64,7 @@ export const ACTIONS: Record<string, "requireClient" | "requireClinician" | "pub
   "lib/actions/clinician-setup.ts#completeSetupAction": "public",
   "lib/actions/intakes.ts#markReviewedAction": "requireClinician",
   "lib/actions/bookings.ts#clinicianBookingAction": "requireClinician",
+  "lib/actions/records.ts#retryEmailAction": "requireClinician",
   "lib/actions/articles.ts#createArticleAction": "requireClinician",
   "lib/actions/articles.ts#updateArticleAction": "requireClinician",
   "lib/actions/articles.ts#publishArticleAction": "requireClinician",
