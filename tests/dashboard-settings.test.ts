@@ -1,0 +1,425 @@
+/**
+ * Practice settings against the real PostgreSQL test database: availability validation,
+ * bookings left outside a new availability (listed, never changed), the public profile and
+ * its revalidation, photo type checks by content, and the EPDS permission record.
+ * next/cache only works inside Next, and the session needs a request: both are mocked.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+
+const revalidatePath = vi.hoisted(() => vi.fn());
+vi.mock("next/cache", () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag: vi.fn() }));
+
+const CLINICIAN = vi.hoisted(() => ({ id: "vt-settings-clinician", email: "dr.settings@practice.test", role: "CLINICIAN" as const, sessionId: "s" }));
+const requireClinician = vi.hoisted(() => vi.fn(async () => CLINICIAN));
+vi.mock("@/lib/auth/session", () => ({ requireClinician }));
+
+const { prisma } = await import("@/lib/db");
+const settings = await import("@/lib/dashboard/settings");
+const actions = await import("@/lib/actions/settings");
+const { getOpenSlots } = await import("@/lib/booking/service");
+const { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } = await import("@/lib/practice-defaults");
+
+// Monday 2030-01-07 12:00 UTC (07:00 in New York).
+const NOW = new Date("2030-01-07T12:00:00Z");
+
+const RULES = { ...DEFAULT_BOOKING_SETTINGS, windows: [...DEFAULT_BOOKING_SETTINGS.windows], daysOff: [] as string[] };
+
+type Snapshot = {
+  booking: Awaited<ReturnType<typeof prisma.bookingSettings.findUnique>>;
+  practice: Awaited<ReturnType<typeof prisma.practiceSettings.findUnique>>;
+  clinical: Awaited<ReturnType<typeof prisma.clinicalSettings.findUnique>>;
+};
+let before: Snapshot;
+
+const withoutKeys = <T extends { id: number; updatedAt: Date }>(row: T) =>
+  Object.fromEntries(Object.entries(row).filter(([key]) => key !== "id" && key !== "updatedAt")) as Omit<T, "id" | "updatedAt">;
+
+async function resetSettings() {
+  await prisma.bookingSettings.upsert({ where: { id: 1 }, create: { id: 1, ...DEFAULT_BOOKING_SETTINGS }, update: DEFAULT_BOOKING_SETTINGS });
+  const practice = { ...PLACEHOLDER_SETTINGS, photo: null, photoType: null };
+  await prisma.practiceSettings.upsert({ where: { id: 1 }, create: { id: 1, ...practice }, update: practice });
+  await prisma.clinicalSettings.deleteMany({});
+}
+
+beforeAll(async () => {
+  before = {
+    booking: await prisma.bookingSettings.findUnique({ where: { id: 1 } }),
+    practice: await prisma.practiceSettings.findUnique({ where: { id: 1 } }),
+    clinical: await prisma.clinicalSettings.findUnique({ where: { id: 1 } }),
+  };
+  await prisma.user.upsert({ where: { email: CLINICIAN.email }, create: { id: CLINICIAN.id, email: CLINICIAN.email, role: "CLINICIAN" }, update: {} });
+});
+
+beforeEach(async () => {
+  await prisma.$executeRawUnsafe('TRUNCATE "OutboxEmail", "Booking" CASCADE');
+  await resetSettings();
+  revalidatePath.mockClear();
+  requireClinician.mockClear();
+});
+
+afterAll(async () => {
+  // Leave the shared test database as it was for the other test files.
+  await prisma.$executeRawUnsafe('TRUNCATE "OutboxEmail", "Booking" CASCADE');
+  await resetSettings();
+  if (before.booking) {
+    const { windows, ...rest } = withoutKeys(before.booking);
+    await prisma.bookingSettings.update({ where: { id: 1 }, data: { ...rest, windows: windows ?? [] } });
+  } else await prisma.bookingSettings.deleteMany({});
+  if (before.practice) await prisma.practiceSettings.update({ where: { id: 1 }, data: withoutKeys(before.practice) });
+  else await prisma.practiceSettings.deleteMany({});
+  if (before.clinical) {
+    const rest = withoutKeys(before.clinical);
+    await prisma.clinicalSettings.upsert({ where: { id: 1 }, create: { id: 1, ...rest }, update: rest });
+  }
+  await prisma.$disconnect();
+});
+
+function availability(overrides: Record<string, unknown> = {}) {
+  return { ...RULES, ...overrides };
+}
+
+let seq = 0;
+async function booking(startsAt: string, status: "CONFIRMED" | "HOLD" | "CANCELLED" = "CONFIRMED", minutes = 20) {
+  seq += 1;
+  const start = new Date(startsAt);
+  const end = new Date(start.getTime() + minutes * 60_000);
+  return prisma.booking.create({
+    data: {
+      id: randomUUID(),
+      icsUid: `${randomUUID()}@haven`,
+      status,
+      startsAt: start,
+      endsAt: end,
+      blockedUntil: new Date(end.getTime() + 10 * 60_000),
+      holdExpiresAt: status === "HOLD" ? new Date(NOW.getTime() + 15 * 60_000) : null,
+      email: `vt-settings-${seq}@example.test`,
+      firstNameEnc: "not-read-here",
+      contactMethod: "EMAIL",
+      consentAt: NOW,
+      clientTimeZone: "America/New_York",
+    },
+    select: { id: true, email: true },
+  });
+}
+
+describe("availability validation", () => {
+  test("valid settings pass and are stored sorted, with duplicate days off removed", async () => {
+    const result = await settings.saveAvailability(
+      availability({
+        windows: [
+          { weekday: 4, start: "09:00", end: "12:00" },
+          { weekday: 2, start: "09:00", end: "12:00" },
+        ],
+        daysOff: ["2030-02-01", "2030-01-15", "2030-02-01"],
+        cancelCutoffMinutes: 720,
+      }),
+      NOW,
+    );
+    expect(result.ok).toBe(true);
+    const row = await prisma.bookingSettings.findUniqueOrThrow({ where: { id: 1 } });
+    expect(row.windows).toEqual([
+      { weekday: 2, start: "09:00", end: "12:00" },
+      { weekday: 4, start: "09:00", end: "12:00" },
+    ]);
+    expect(row.daysOff).toEqual(["2030-01-15", "2030-02-01"]);
+    expect(row.cancelCutoffMinutes).toBe(720);
+  });
+
+  test.each([
+    [{ windows: [{ weekday: 1, start: "12:00", end: "09:00" }] }, "windows.0.end", "Window end time must be later than its start time"],
+    [{ windows: [{ weekday: 1, start: "9am", end: "12:00" }] }, "windows.0.start", 'Time "9am" must be 24-hour HH:MM, e.g. "09:00"'],
+    [{ windows: [{ weekday: 8, start: "09:00", end: "12:00" }] }, "windows.0.weekday", "Weekday must be a number from 1 (Monday) to 7 (Sunday)"],
+    [
+      { windows: [{ weekday: 1, start: "09:00", end: "09:10" }] },
+      "windows.0.end",
+      "Monday 09:00–09:10 is shorter than one 20-minute consultation",
+    ],
+    [
+      {
+        windows: [
+          { weekday: 1, start: "09:00", end: "12:00" },
+          { weekday: 1, start: "11:00", end: "13:00" },
+        ],
+      },
+      "windows.1",
+      "Monday 11:00–13:00 overlaps 09:00–12:00",
+    ],
+    [{ timeZone: "Mars/Olympus" }, "timeZone", 'Unknown time zone "Mars/Olympus": use an IANA name such as "America/New_York"'],
+    [{ slotMinutes: null }, "slotMinutes", "Consultation length must be a whole number of minutes"],
+    [{ slotMinutes: 22.5 }, "slotMinutes", "Consultation length must be a whole number of minutes"],
+    [{ slotMinutes: 5 }, "slotMinutes", "Consultation length must be at least 10 minutes"],
+    [{ bufferMinutes: -5 }, "bufferMinutes", "Buffer between appointments must be at least 0 minutes"],
+    [{ horizonDays: 400 }, "horizonDays", "Booking horizon must be at most 365 days"],
+    [
+      { minNoticeMinutes: 3 * 24 * 60, horizonDays: 2 },
+      "minNoticeMinutes",
+      "Minimum notice must be shorter than the booking horizon, or no slot could ever be offered",
+    ],
+    [{ cancelCutoffMinutes: -1 }, "cancelCutoffMinutes", "Cancellation cutoff must be at least 0 minutes"],
+    [{ cancelCutoffMinutes: "24h" }, "cancelCutoffMinutes", "Cancellation cutoff must be a whole number of minutes"],
+    [{ daysOff: ["2030-02-30"] }, "daysOff.0", 'Day off "2030-02-30" must be a real date written YYYY-MM-DD'],
+  ])("%o is refused with a clear message on %s", async (overrides, path, message) => {
+    const result = await settings.saveAvailability(availability(overrides), NOW);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors[path]).toBe(message);
+    const row = await prisma.bookingSettings.findUniqueOrThrow({ where: { id: 1 } });
+    expect(row.windows).toEqual(DEFAULT_BOOKING_SETTINGS.windows);
+  });
+
+  test("the action checks the clinician first and returns field errors without saving", async () => {
+    const result = await actions.saveAvailabilityAction(availability({ slotMinutes: 0, cancelCutoffMinutes: null }));
+    expect(requireClinician).toHaveBeenCalledWith("/dashboard/availability");
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.fieldErrors).toMatchObject({
+        slotMinutes: "Consultation length must be at least 10 minutes",
+        cancelCutoffMinutes: "Cancellation cutoff must be a whole number of minutes",
+      });
+    }
+  });
+
+  test("the action refuses everyone but the clinician before touching anything", async () => {
+    requireClinician.mockRejectedValueOnce(new Error("NEXT_REDIRECT"));
+    await expect(actions.saveAvailabilityAction(availability({ slotMinutes: 45 }))).rejects.toThrow("NEXT_REDIRECT");
+    expect((await prisma.bookingSettings.findUniqueOrThrow({ where: { id: 1 } })).slotMinutes).toBe(20);
+  });
+});
+
+describe("bookings outside a new availability", () => {
+  test("a booking fits only wholly inside a window of its local weekday, on a day that is not off", () => {
+    const rules = { timeZone: "America/New_York", windows: [{ weekday: 2 as const, start: "09:00", end: "12:00" }], daysOff: [] as string[] };
+    const at = (iso: string, minutes = 20) => [new Date(iso), new Date(new Date(iso).getTime() + minutes * 60_000)] as const;
+    expect(settings.bookingFits(rules, ...at("2030-01-08T14:00:00Z"))).toBe(true); // Tue 09:00 EST
+    expect(settings.bookingFits(rules, ...at("2030-01-08T16:40:00Z"))).toBe(true); // 11:40–12:00
+    expect(settings.bookingFits(rules, ...at("2030-01-08T16:50:00Z"))).toBe(false); // runs past 12:00
+    expect(settings.bookingFits(rules, ...at("2030-01-08T13:50:00Z"))).toBe(false); // 08:50
+    expect(settings.bookingFits(rules, ...at("2030-01-07T14:00:00Z"))).toBe(false); // Monday
+    expect(settings.bookingFits({ ...rules, daysOff: ["2030-01-08"] }, ...at("2030-01-08T14:00:00Z"))).toBe(false);
+    // The same instant is 06:00 in Los Angeles: a time zone change moves it out.
+    expect(settings.bookingFits({ ...rules, timeZone: "America/Los_Angeles" }, ...at("2030-01-08T14:00:00Z"))).toBe(false);
+    // Summer time: 09:00 EDT is 13:00 UTC.
+    expect(settings.bookingFits(rules, ...at("2030-07-02T13:00:00Z"))).toBe(true);
+  });
+
+  test("saving lists exactly the confirmed upcoming bookings that no longer fit, and changes none of them", async () => {
+    const tuesday = await booking("2030-01-08T14:00:00Z"); // Tue 09:00 New York
+    const wednesday = await booking("2030-01-09T18:00:00Z"); // Wed 13:00
+    const thursday = await booking("2030-01-10T14:30:00Z"); // Thu 09:30
+    const heldThursday = await booking("2030-01-17T15:00:00Z", "HOLD");
+    const cancelledThursday = await booking("2030-01-24T15:00:00Z", "CANCELLED");
+    const past = await booking("2030-01-02T18:00:00Z"); // a Wednesday before NOW
+
+    // Thursdays are dropped and Wednesday 9 January becomes a day off.
+    const result = await settings.saveAvailability(
+      availability({
+        windows: [
+          { weekday: 2, start: "09:00", end: "12:00" },
+          { weekday: 3, start: "13:00", end: "17:00" },
+        ],
+        daysOff: ["2030-01-09"],
+      }),
+      NOW,
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.outside.map((b) => b.id)).toEqual([wednesday.id, thursday.id]);
+    expect(result.outside[0]).toMatchObject({ email: wednesday.email, label: expect.stringContaining("Wednesday, January 9, 2030 at 1:00 PM") });
+    expect(result.outside.map((b) => b.id)).not.toContain(tuesday.id);
+    for (const other of [heldThursday, cancelledThursday, past]) expect(result.outside.map((b) => b.id)).not.toContain(other.id);
+
+    const statuses = await prisma.booking.findMany({ select: { id: true, status: true } });
+    const byId = new Map(statuses.map((s) => [s.id, s.status]));
+    expect(byId.get(tuesday.id)).toBe("CONFIRMED");
+    expect(byId.get(wednesday.id)).toBe("CONFIRMED");
+    expect(byId.get(thursday.id)).toBe("CONFIRMED");
+    expect(byId.get(heldThursday.id)).toBe("HOLD");
+    expect(await prisma.outboxEmail.count()).toBe(0);
+  });
+
+  test("a shorter consultation length keeps every booking inside; nothing is listed", async () => {
+    await booking("2030-01-08T14:00:00Z");
+    const result = await settings.saveAvailability(availability({ slotMinutes: 15 }), NOW);
+    expect(result.ok && result.outside).toEqual([]);
+  });
+
+  test("the booking page offers the new times at once, and the action reports outside bookings", async () => {
+    expect((await getOpenSlots(NOW)).slots.some((s) => s.start.toISOString() === "2030-01-14T14:00:00.000Z")).toBe(false);
+    const monday = await actions.saveAvailabilityAction(availability({ windows: [...RULES.windows, { weekday: 1, start: "09:00", end: "10:00" }] }));
+    expect(monday).toEqual({ ok: true, outside: [] });
+    const { slots } = await getOpenSlots(NOW);
+    expect(slots.map((s) => s.start.toISOString())).toContain("2030-01-14T14:00:00.000Z"); // Monday 09:00 New York
+
+    const booked = await booking("2030-01-14T14:00:00Z");
+    const removed = await actions.saveAvailabilityAction(availability());
+    expect(removed.ok && removed.outside.map((b) => b.id)).toEqual([booked.id]);
+    expect((await prisma.booking.findUniqueOrThrow({ where: { id: booked.id } })).status).toBe("CONFIRMED");
+    expect(revalidatePath).not.toHaveBeenCalled();
+  });
+});
+
+describe("practice profile", () => {
+  const profile = (overrides: Record<string, unknown> = {}) => ({
+    ...PLACEHOLDER_SETTINGS,
+    telehealthStates: "Texas, New Mexico",
+    ...overrides,
+  });
+
+  test("saves, splits the telehealth states, and revalidates every public page", async () => {
+    const result = await actions.saveProfileAction(
+      profile({ clinicianName: "  Dr. Vitest Example ", telehealthStates: " Texas,New Mexico, , Texas ", contactEmail: "hello@example.test" }),
+    );
+    expect(result).toEqual({ ok: true });
+    expect(requireClinician).toHaveBeenCalledWith("/dashboard/profile");
+    const row = await prisma.practiceSettings.findUniqueOrThrow({ where: { id: 1 } });
+    expect(row.clinicianName).toBe("Dr. Vitest Example");
+    expect(row.telehealthStates).toEqual(["Texas", "New Mexico"]);
+    expect(row.contactEmail).toBe("hello@example.test");
+    expect(revalidatePath).toHaveBeenCalledWith("/", "layout");
+  });
+
+  test("the seeded bracketed placeholders may stay while she fills in the rest", async () => {
+    expect(await settings.saveProfile(profile({ contactEmail: "[practice email]" }))).toEqual({ ok: true });
+  });
+
+  test.each([
+    [{ clinicianName: "   " }, "clinicianName", "Please enter your name as clients should see it."],
+    [{ practiceName: "x".repeat(121) }, "practiceName", "The practice name must be at most 120 characters."],
+    [{ contactEmail: "hello@" }, "contactEmail", "Please enter a valid email address, for example hello@yourpractice.com."],
+    [{ telehealthStates: " , " }, "telehealthStates", "Please list at least one state where you offer telehealth, separated by commas."],
+    [{ telehealthStates: `Texas, ${"y".repeat(41)}` }, "telehealthStates", `"${"y".repeat(41)}" is too long for a state name (40 characters at most).`],
+    [{ bio: undefined }, "bio", "Please enter a short biography."],
+  ])("%o is refused with a clear message and nothing is saved or revalidated", async (overrides, field, message) => {
+    const result = await actions.saveProfileAction(profile(overrides));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors?.[field]).toBe(message);
+    expect(revalidatePath).not.toHaveBeenCalled();
+    expect((await prisma.practiceSettings.findUniqueOrThrow({ where: { id: 1 } })).clinicianName).toBe(PLACEHOLDER_SETTINGS.clinicianName);
+  });
+});
+
+describe("photo", () => {
+  const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]);
+  const WEBP = Uint8Array.from([...Buffer.from("RIFF"), 36, 0, 0, 0, ...Buffer.from("WEBPVP8 ")]);
+  const TEXT = new TextEncoder().encode("hello, this is not a picture\n");
+
+  test("the type comes from the file's first bytes", () => {
+    expect(settings.sniffImageType(PNG)).toBe("image/png");
+    expect(settings.sniffImageType(JPEG)).toBe("image/jpeg");
+    expect(settings.sniffImageType(WEBP)).toBe("image/webp");
+    expect(settings.sniffImageType(TEXT)).toBeNull();
+    expect(settings.sniffImageType(Buffer.from("GIF89a..."))).toBeNull();
+    expect(settings.sniffImageType(Buffer.from("RIFF\0\0\0\0WAVEfmt "))).toBeNull();
+    expect(settings.sniffImageType(new Uint8Array([0xff, 0xd8]))).toBeNull();
+  });
+
+  test("a text file renamed .png is refused, whatever type the browser declared", async () => {
+    const result = await settings.savePhoto(TEXT, "image/png");
+    expect(result).toEqual({
+      ok: false,
+      message: "That file is not a JPEG, PNG or WebP image even though its name says it is one. Please choose a photo saved as .jpg, .png or .webp.",
+    });
+    expect(await settings.getPhoto()).toBeNull();
+  });
+
+  test("empty and oversized files are refused with their size", async () => {
+    expect(await settings.savePhoto(new Uint8Array(0), "image/png")).toEqual({ ok: false, message: "Please choose a photo to upload." });
+    const big = new Uint8Array(settings.MAX_PHOTO_BYTES + 1);
+    big.set(PNG);
+    const result = await settings.savePhoto(big, "image/png");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/^That file is 2\.0 MB; photos can be at most 2 MB\./);
+    expect(await settings.getPhoto()).toBeNull();
+  });
+
+  test("a real image is stored with the type its content shows, and served with an ETag and version", async () => {
+    const exactLimit = new Uint8Array(settings.MAX_PHOTO_BYTES);
+    exactLimit.set(JPEG);
+    // Named .png by the browser but really a JPEG: stored (and later served) as a JPEG.
+    expect(await settings.savePhoto(exactLimit, "image/png")).toEqual({ ok: true, type: "image/jpeg" });
+    const photo = await settings.getPhoto();
+    expect(photo?.type).toBe("image/jpeg");
+    expect(photo?.bytes.byteLength).toBe(settings.MAX_PHOTO_BYTES);
+    expect(photo?.etag).toMatch(/^"[\w-]{32}"$/);
+    const editable = await settings.getEditableProfile();
+    expect(editable.photoType).toBe("image/jpeg");
+    expect(editable.photoVersion).toBe(photo?.version);
+    expect(editable).not.toHaveProperty("photo");
+
+    await settings.removePhoto();
+    expect(await settings.getPhoto()).toBeNull();
+    expect((await settings.getEditableProfile()).photoVersion).toBeNull();
+  });
+
+  test("the upload action checks the clinician, refuses a disguised file and revalidates after a real one", async () => {
+    const form = (bytes: Uint8Array, name: string, type: string) => {
+      const data = new FormData();
+      data.set("photo", new File([new Uint8Array(bytes)], name, { type }));
+      return data;
+    };
+    const refused = await actions.uploadPhotoAction(undefined, form(TEXT, "me.png", "image/png"));
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("not a JPEG, PNG or WebP image") });
+    expect(revalidatePath).not.toHaveBeenCalled();
+    expect(await actions.uploadPhotoAction(undefined, new FormData())).toEqual({ ok: false, message: "Please choose a photo to upload." });
+
+    expect(await actions.uploadPhotoAction(undefined, form(WEBP, "me.webp", "image/webp"))).toEqual({ ok: true, message: "Photo saved." });
+    expect(requireClinician).toHaveBeenCalledWith("/dashboard/profile");
+    expect(revalidatePath).toHaveBeenCalledWith("/", "layout");
+    expect((await settings.getPhoto())?.type).toBe("image/webp");
+  });
+});
+
+describe("EPDS permission", () => {
+  const actor = { id: CLINICIAN.id, email: CLINICIAN.email, role: "CLINICIAN" as const };
+  const auditCount = () => prisma.auditEvent.count({ where: { action: "settings.epds" } });
+
+  test("cannot be turned on without confirming permission; nothing is stored or audited", async () => {
+    const audits = await auditCount();
+    const result = await settings.setEpdsPermission({ enabled: true, sensitiveCutoff: false, actor }, NOW);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.fieldErrors.confirmPermission).toMatch(/written permission from the Royal College of Psychiatrists/);
+    expect(await settings.getEpdsSettings()).toEqual({ enabled: false, sensitiveCutoff: false, permissionBy: null, permissionAt: null });
+    expect(await auditCount()).toBe(audits);
+  });
+
+  test("turning it on records who confirmed and when, in the setting and the audit trail", async () => {
+    const audits = await auditCount();
+    const result = await settings.setEpdsPermission({ enabled: true, confirmPermission: true, sensitiveCutoff: true, actor }, NOW);
+    expect(result).toEqual({ ok: true, settings: { enabled: true, sensitiveCutoff: true, permissionBy: CLINICIAN.email, permissionAt: NOW } });
+    const row = await prisma.clinicalSettings.findUniqueOrThrow({ where: { id: 1 } });
+    expect(row).toMatchObject({ epdsEnabled: true, epdsSensitiveCutoff: true, epdsPermissionBy: CLINICIAN.email, epdsPermissionAt: NOW });
+    expect(await auditCount()).toBe(audits + 1);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "settings.epds" }, orderBy: { id: "desc" } });
+    expect(event).toMatchObject({ actorId: CLINICIAN.id, actorRole: "CLINICIAN", subjectType: "ClinicalSettings", outcome: "allowed" });
+
+    // Changing the cut-off while it stays on keeps the original confirmation.
+    const later = new Date(NOW.getTime() + 86_400_000);
+    const changed = await settings.setEpdsPermission({ enabled: true, confirmPermission: true, sensitiveCutoff: false, actor: { ...actor, email: "other@practice.test" } }, later);
+    expect(changed).toEqual({ ok: true, settings: { enabled: true, sensitiveCutoff: false, permissionBy: CLINICIAN.email, permissionAt: NOW } });
+
+    // Turning it off clears the confirmation; turning it on again needs a fresh one.
+    const off = await settings.setEpdsPermission({ enabled: false, sensitiveCutoff: false, actor }, later);
+    expect(off).toEqual({ ok: true, settings: { enabled: false, sensitiveCutoff: false, permissionBy: null, permissionAt: null } });
+    expect((await settings.setEpdsPermission({ enabled: true, sensitiveCutoff: false, actor }, later)).ok).toBe(false);
+    const again = await settings.setEpdsPermission({ enabled: true, confirmPermission: true, sensitiveCutoff: false, actor }, later);
+    expect(again.ok && again.settings.permissionAt).toEqual(later);
+    expect(await auditCount()).toBe(audits + 4);
+  });
+
+  test("the action uses the signed-in clinician as the actor and shows the time in the practice zone", async () => {
+    const refused = await actions.saveEpdsAction({ enabled: true, confirmPermission: false, sensitiveCutoff: false });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.fieldErrors?.confirmPermission).toMatch(/confirm that you hold written permission/);
+
+    const result = await actions.saveEpdsAction({ enabled: true, confirmPermission: true, sensitiveCutoff: true });
+    expect(requireClinician).toHaveBeenCalledWith("/dashboard/profile");
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.settings).toMatchObject({ enabled: true, sensitiveCutoff: true, permissionBy: CLINICIAN.email });
+      expect(result.settings.permissionAt).toMatch(/ at \d{1,2}:\d{2} (AM|PM) E[SD]T$/);
+    }
+    const malformed = await actions.saveEpdsAction({ enabled: "yes" });
+    expect(malformed.ok).toBe(false);
+  });
+});
