@@ -124,3 +124,13 @@ test("the clinician's session ends after 30 idle minutes and after 12 hours at m
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/dashboard\/signin/);
 });
+
+test("every dashboard page passes an axe WCAG 2.2 AA scan", async ({ page, signInAsClinician, expectAccessible }) => {
+  const { DASHBOARD_LINKS } = await import("../components/dashboard/links");
+  await signInAsClinician(page);
+  for (const link of DASHBOARD_LINKS) {
+    await page.goto(link.href);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(page);
+  }
+});

@@ -2,7 +2,7 @@ import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { PLACEHOLDER_SETTINGS } from "@/lib/practice-defaults";
 
-export type PracticeProfile = typeof PLACEHOLDER_SETTINGS;
+export type PracticeProfile = typeof PLACEHOLDER_SETTINGS & { photoUrl: string | null };
 
 /** The practice's public details; the seeded placeholders if the row is missing. */
 export const getPracticeProfile = cache(async (): Promise<PracticeProfile> => {
@@ -21,7 +21,12 @@ export const getPracticeProfile = cache(async (): Promise<PracticeProfile> => {
       sessionFee: true,
       consultationFee: true,
       feeNotes: true,
+      photoType: true,
+      updatedAt: true,
     },
   });
-  return row ?? PLACEHOLDER_SETTINGS;
+  if (!row) return { ...PLACEHOLDER_SETTINGS, photoUrl: null };
+  const { photoType, updatedAt, ...profile } = row;
+  // The version in the URL lets browsers cache the photo for good until it changes.
+  return { ...profile, photoUrl: photoType ? `/practice-photo?v=${updatedAt.getTime()}` : null };
 });

@@ -1,16 +1,7 @@
 import Link from "next/link";
+import { DASHBOARD_LINKS } from "@/components/dashboard/links";
 import { signOutClinicianAction } from "@/lib/actions/auth";
 
-export const DASHBOARD_LINKS = [
-  { href: "/dashboard", label: "Overview" },
-  { href: "/dashboard/intakes", label: "Intakes" },
-  { href: "/dashboard/bookings", label: "Bookings" },
-  { href: "/dashboard/availability", label: "Availability" },
-  { href: "/dashboard/profile", label: "Profile" },
-  { href: "/dashboard/articles", label: "Articles" },
-  { href: "/dashboard/emails", label: "Emails" },
-  { href: "/dashboard/audit", label: "Audit trail" },
-] as const;
 
 export function DashboardNav({ practiceName }: { practiceName: string }) {
   return (

@@ -12,6 +12,10 @@ export default async function AboutPage() {
   const profile = await getPracticeProfile();
   return (
     <div className="container narrow section prose">
+      {profile.photoUrl && (
+        // eslint-disable-next-line @next/next/no-img-element -- a small, already size-checked upload served from our own route
+        <img src={profile.photoUrl} alt={`Portrait of ${profile.clinicianName}`} className="portrait" width={160} height={160} />
+      )}
       <h1>About {profile.clinicianName}</h1>
       <p className="meta">{profile.credentials}</p>
       <p>{profile.bio}</p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableWrap } from "@/components/dashboard/table-wrap";
 import Link from "next/link";
 import { requireClinician } from "@/lib/auth/session";
 import { listArticlesForDashboard } from "@/lib/dashboard/articles";
@@ -22,7 +23,7 @@ export default async function DashboardArticlesPage() {
       {articles.length === 0 ? (
         <p>No articles yet.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Articles">
           <table className="data-table">
             <caption className="visually-hidden">All articles, most recently edited first</caption>
             <thead>
@@ -62,7 +63,7 @@ export default async function DashboardArticlesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

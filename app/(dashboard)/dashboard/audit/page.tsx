@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableWrap } from "@/components/dashboard/table-wrap";
 import Link from "next/link";
 import { DateTime } from "luxon";
 import { requireClinician } from "@/lib/auth/session";
@@ -154,7 +155,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 }, newest first.`}
           </p>
           {result.events.length > 0 && (
-            <div className="table-wrap">
+            <TableWrap label="Audit events">
               <table className="data-table">
                 <caption className="visually-hidden">
                   Audit events, newest first, page {result.page} of {result.pageCount}
@@ -206,7 +207,7 @@ export default async function AuditPage({ searchParams }: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
           {result.pageCount > 1 && (
             <nav aria-label="Audit trail pages" className="actions">

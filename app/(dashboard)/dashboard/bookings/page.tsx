@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableWrap } from "@/components/dashboard/table-wrap";
 import Link from "next/link";
 import { BookingActions } from "@/components/dashboard/booking-actions";
 import { requireClinician } from "@/lib/auth/session";
@@ -13,7 +14,7 @@ const CONTACT = { EMAIL: "Email", PHONE: "Phone call", TEXT: "Text message" } as
 function BookingTable({ bookings, timeZone, past }: { bookings: DashboardBooking[]; timeZone: string; past: boolean }) {
   if (bookings.length === 0) return <p>None.</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label={past ? "Past consultations" : "Upcoming consultations"}>
       <table className="data-table">
         <thead>
           <tr>
@@ -57,7 +58,7 @@ function BookingTable({ bookings, timeZone, past }: { bookings: DashboardBooking
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableWrap } from "@/components/dashboard/table-wrap";
 import { DateTime } from "luxon";
 import { retryEmailAction } from "@/lib/actions/records";
 import { requireClinician } from "@/lib/auth/session";
@@ -42,7 +43,7 @@ export default async function EmailsPage({ searchParams }: Props) {
           <p>No failed emails. Every email has been sent or is still being tried.</p>
         </div>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Failed emails">
           <table className="data-table">
             <caption className="visually-hidden">Failed emails, most recent first</caption>
             <thead>
@@ -77,7 +78,7 @@ export default async function EmailsPage({ searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

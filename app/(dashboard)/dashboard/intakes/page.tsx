@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TableWrap } from "@/components/dashboard/table-wrap";
 import Link from "next/link";
 import { ScoreSummary } from "@/components/dashboard/score-summary";
 import { requireClinician } from "@/lib/auth/session";
@@ -19,7 +20,7 @@ export default async function IntakesPage() {
       {intakes.length === 0 ? (
         <p>No intakes yet.</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Intakes">
           <table className="data-table">
             <caption className="visually-hidden">Intakes, urgent first</caption>
             <thead>
@@ -50,7 +51,7 @@ export default async function IntakesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );
