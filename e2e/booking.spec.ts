@@ -149,7 +149,7 @@ test("the portal is for signed-in clients only", async ({ page }) => {
   expect(response.status()).toBe(404);
 });
 
-test("the booking endpoint refuses tampered or past slots, cross-site posts and floods", async ({ page, baseURL }) => {
+test("the booking endpoint refuses tampered or past slots, cross-site posts, bots and floods", async ({ page, baseURL, db }) => {
   await page.goto("/book");
   const post = (body: object, origin = baseURL!) =>
     page.request.post("/api/bookings/hold", { data: body, headers: { Origin: origin } });
@@ -170,6 +170,14 @@ test("the booking endpoint refuses tampered or past slots, cross-site posts and 
   expect((await bad.json()).fieldErrors.email[0]).toMatch(/valid email/);
   const crossSite = await post({ ...valid, slotStart: "2020-01-07T14:00:00.000Z" }, "https://evil.example");
   expect(crossSite.status()).toBe(403);
+
+  // A bot that fills the hidden field is told "fine" and nothing is stored.
+  await page.goto("/book");
+  const openSlot = await page.locator("a.slot[data-slot]").first().getAttribute("data-slot");
+  const bot = await post({ ...valid, email: `bot-${unique()}@example.test`, slotStart: openSlot!, website: "http://spam.example" });
+  expect(bot.status()).toBe(202);
+  const stored = await db.query(`SELECT count(*)::int AS n FROM "Booking" WHERE "startsAt" = $1`, [new Date(openSlot!)]);
+  expect(stored.rows[0].n).toBe(0);
 
   let last = 0;
   for (let i = 0; i < 12; i++) last = (await post({ ...valid, slotStart: "2020-01-07T14:00:00.000Z" })).status();

@@ -97,6 +97,11 @@ test("reviewing an intake shows its scores and writes an audit event", async ({ 
 
   const audit = await db.query(`SELECT action, outcome FROM "AuditEvent" WHERE "actorId" = $1 AND "subjectId" = $2 ORDER BY at`, [clinician.id, intakeId]);
   expect(audit.rows.map((r) => `${r.action}:${r.outcome}`)).toEqual(expect.arrayContaining(["intake.read:allowed", "intake.review:allowed"]));
+  // The audit page lists the read, by this clinician, without any of the content.
+  await page.goto(`/dashboard/audit?${new URLSearchParams({ action: "intake.read" })}`);
+  await expect(page.getByRole("region", { name: "Audit events" }).getByText("intake.read").first()).toBeVisible();
+  await expect(page.getByText("CANARYDASH")).toHaveCount(0);
+
   const all = JSON.stringify((await db.query(`SELECT * FROM "AuditEvent"`)).rows);
   expect(all).not.toContain("CANARYDASH");
   expect(all).not.toContain("Follow up about sleep");

@@ -5,7 +5,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
+import { ensureClinicianAccount } from "../lib/auth/clinician";
 import { prisma } from "../lib/db";
+import { env } from "../lib/env";
 import { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } from "../lib/practice-defaults";
 
 const SEED_DIR = path.join(import.meta.dirname, "seed-data");
@@ -24,6 +26,10 @@ const ARTICLES: SeedArticle[] = [
 ];
 
 export async function seed() {
+  // The clinician's account, without a password: `npm run clinician:setup` prints her
+  // one-time link to set one and enrol her authenticator.
+  await ensureClinicianAccount(env().CLINICIAN_NOTIFY_EMAIL);
+
   await prisma.practiceSettings.upsert({
     where: { id: 1 },
     create: { id: 1, ...PLACEHOLDER_SETTINGS },
