@@ -310,10 +310,12 @@ async function startStack() {
   rmSync(BENCH.mailbox, { recursive: true, force: true });
   stack.catcher = await startMailCatcher({ port: BENCH.smtpPort, dir: BENCH.mailbox });
 
-  const env = { ...process.env, ...BENCH.appEnv, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  // Its own build folder, so the benchmark never disturbs a test run's or a deployment's build.
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next-bench";
+  const env = { ...process.env, ...BENCH.appEnv, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir };
   const next = path.resolve("node_modules", ".bin", "next");
-  const skipBuild = process.env.BENCH_SKIP_BUILD === "1" && existsSync(".next/BUILD_ID");
-  if (process.env.BENCH_SKIP_BUILD === "1" && !skipBuild) console.log("BENCH_SKIP_BUILD=1 but no build in .next/: building");
+  const skipBuild = process.env.BENCH_SKIP_BUILD === "1" && existsSync(path.join(distDir, "BUILD_ID"));
+  if (process.env.BENCH_SKIP_BUILD === "1" && !skipBuild) console.log(`BENCH_SKIP_BUILD=1 but no build in ${distDir}/: building`);
   let buildSeconds: number | null = null;
   if (!skipBuild) {
     t = performance.now();
