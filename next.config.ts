@@ -15,7 +15,19 @@ const nextConfig: NextConfig = {
   async headers() {
     // Signed-in pages carry personal and clinical data: never stored by browsers or proxies.
     const noStore = [{ key: "Cache-Control", value: "no-store, max-age=0" }];
+    // A script-src with per-request nonces is still to come; these directives need none.
+    const security = [
+      { key: "Content-Security-Policy", value: "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'" },
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
+      ...(process.env.NODE_ENV === "production" && process.env.SITE_URL?.startsWith("https://")
+        ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+        : []),
+    ];
     return [
+      { source: "/:path*", headers: security },
       { source: "/portal/:path*", headers: noStore },
       { source: "/portal", headers: noStore },
       { source: "/dashboard/:path*", headers: noStore },

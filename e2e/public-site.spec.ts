@@ -208,3 +208,18 @@ test("markdown in an article body cannot run script on the page", async ({ page,
     await db.query(`DELETE FROM "Article" WHERE slug = $1`, [slug]);
   }
 });
+
+test("every response carries the security headers; private pages are never cached", async ({ request }) => {
+  for (const path of ["/", "/articles/a-difficult-connection", "/book", "/feed.xml", "/no/such/page", "/portal", "/dashboard/signin"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"], path).toContain("object-src 'none'");
+    expect(headers["permissions-policy"], path).toContain("camera=()");
+    expect(headers["x-powered-by"], path).toBeUndefined();
+  }
+  expect((await request.get("/portal", { maxRedirects: 0 })).headers()["cache-control"]).toContain("no-store");
+  expect((await request.get("/dashboard/signin", { maxRedirects: 0 })).headers()["cache-control"]).toContain("no-store");
+});

@@ -36,7 +36,7 @@ const bookingFields = z.object({
     consent: z.literal(true, { message: "Please agree to be contacted about your consultation." }),
     timeZone: timeZoneField,
     /** Honeypot: hidden from people, filled in by naive bots. */
-    website: z.string().max(0).default(""),
+    website: z.string().max(500).default(""),
 });
 
 const contactFields = bookingFields.pick({ contactMethod: true, phone: true });
