@@ -9,7 +9,7 @@ export default defineConfig([
   {
     rules: {
       // Clinical data must not reach logs by accident: logging goes through lib/logger.
-      "no-console": ["error", { allow: ["warn", "error"] }],
+      "no-console": "error",
     },
   },
   {

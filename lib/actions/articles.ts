@@ -13,6 +13,7 @@ import {
 } from "@/lib/dashboard/articles";
 import { MAX_BODY_LENGTH } from "@/lib/dashboard/article-schema";
 import { renderMarkdown } from "@/lib/markdown";
+import { currentRequestId, logger } from "@/lib/logger";
 
 /** What the editor needs back after a change. Dates as ISO strings. */
 export type EditorArticle = {
@@ -60,7 +61,7 @@ async function attempt(run: () => Promise<ArticleActionResult>): Promise<Article
   try {
     return await run();
   } catch (error) {
-    console.error(`articles: change failed (${errorName(error)})`);
+    logger.error({ event: "article.change.failed", errorCode: errorName(error), requestId: await currentRequestId() }, "article change failed");
     return { ok: false, error: SAVE_FAILED };
   }
 }
@@ -118,7 +119,7 @@ export async function previewMarkdownAction(markdown: unknown): Promise<PreviewR
   try {
     return { html: renderMarkdown(markdown) };
   } catch (error) {
-    console.error(`articles: preview failed (${errorName(error)})`);
+    logger.error({ event: "article.preview.failed", errorCode: errorName(error), requestId: await currentRequestId() }, "article preview failed");
     return { error: "The preview could not be shown just now. Your text is safe; keep writing." };
   }
 }

@@ -12,6 +12,7 @@ import { sendEmail } from "@/lib/email/send";
 import { signInLinkEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { getPracticeProfile } from "@/lib/settings";
+import { logger, requestId } from "@/lib/logger";
 
 declare module "next-auth/jwt" {
   interface JWT {
@@ -43,7 +44,7 @@ export function authOptions(): NextAuthOptions {
           const result = await verifyClinicianSignIn({ ...parsed.data, ip: clientIp(headers) });
           if (!result.ok) {
             // Never the password; the account is named by id only when it exists.
-            console.warn(JSON.stringify({ event: "clinician.signin.failed", reason: result.reason }));
+            logger.warn({ event: "clinician.signin.failed", reason: result.reason, requestId: requestId(headers) }, "clinician sign-in failed");
             if (result.reason === "rate-limited") throw new Error("RateLimited");
             return null;
           }

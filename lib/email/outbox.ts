@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { keyRing } from "@/lib/keys";
 import { EmailDeliveryError, sendEmail, type EmailMessage } from "@/lib/email/send";
+import { logger } from "@/lib/logger";
 
 type Tx = Prisma.TransactionClient;
 
@@ -153,11 +154,13 @@ export function startOutboxWorker(options: { intervalMs?: number } = {}): { stop
   const tick = async () => {
     try {
       const { sent, retried, failed } = await deliverDueEmails();
-      if (retried > 0 || failed > 0) console.warn(`outbox: sent ${sent}, retrying ${retried}, failed ${failed}`);
+      // Counts only: which emails (by id) and why is on the dashboard's failed-email page.
+      if (failed > 0) logger.error({ event: "outbox.failed", sent, retried, failed }, "outbox: emails given up after the last attempt");
+      else if (retried > 0) logger.warn({ event: "outbox.retry", sent, retried }, "outbox: emails will be retried");
     } catch (error) {
       // The error itself may quote SQL parameters; its code is enough to investigate.
       const code = (error as { code?: unknown } | null)?.code;
-      console.error(`outbox: delivery run failed (${typeof code === "string" ? code : (error as Error)?.name ?? "unknown"})`);
+      logger.error({ event: "outbox.run.failed", errorCode: typeof code === "string" ? code : (error as Error)?.name ?? "unknown" }, "outbox: delivery run failed");
     }
   };
 
