@@ -86,6 +86,14 @@ describe("holds", () => {
     expect(await prisma.booking.count()).toBe(0);
   });
 
+  test("a refused request leaves the person's existing hold in place", async () => {
+    const req = request();
+    const hold = await service.createHold(req, NOW);
+    if (!hold.ok) throw new Error("no hold");
+    expect((await service.createHold({ ...req, slotStart: "2030-01-08T14:05:00.000Z" }, NOW)).ok).toBe(false);
+    expect((await prisma.booking.findUniqueOrThrow({ where: { id: hold.bookingId } })).status).toBe("HOLD");
+  });
+
   test("the slot list hides held times and shows them again once the hold expires", async () => {
     await service.createHold(request(), NOW);
     const during = await service.getOpenSlots(NOW);

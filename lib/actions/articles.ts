@@ -1,5 +1,6 @@
 "use server";
 
+import { cleanStrings } from "@/lib/validation";
 import { requireClinician } from "@/lib/auth/session";
 import {
   articleSchema,
@@ -69,7 +70,7 @@ async function attempt(run: () => Promise<ArticleActionResult>): Promise<Article
 /** A new article, saved as a draft or published straight away. */
 export async function createArticleAction(input: unknown, intent: "draft" | "publish"): Promise<ArticleActionResult> {
   await requireClinician("/dashboard/articles/new");
-  const parsed = articleSchema.safeParse(input);
+  const parsed = articleSchema.safeParse(cleanStrings(input));
   if (!parsed.success) return { ok: false, fieldErrors: parsed.error.flatten().fieldErrors, error: CHECK_FIELDS };
   const publish = intent === "publish";
   return attempt(async () =>
@@ -81,7 +82,7 @@ export async function createArticleAction(input: unknown, intent: "draft" | "pub
 export async function updateArticleAction(id: unknown, input: unknown, intent: "save" | "publish"): Promise<ArticleActionResult> {
   await requireClinician(validId(id) ? `/dashboard/articles/${encodeURIComponent(id)}` : "/dashboard/articles");
   if (!validId(id)) return { ok: false, error: NOT_FOUND };
-  const parsed = articleSchema.safeParse(input);
+  const parsed = articleSchema.safeParse(cleanStrings(input));
   if (!parsed.success) return { ok: false, fieldErrors: parsed.error.flatten().fieldErrors, error: CHECK_FIELDS };
   const publish = intent === "publish";
   return attempt(async () => {

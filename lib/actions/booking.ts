@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { slotChoiceSchema } from "@/lib/booking/schema";
 import { cancelBooking, rescheduleBooking } from "@/lib/booking/service";
 import { requireClient } from "@/lib/auth/session";
+import { recordId } from "@/lib/validation";
 
 export type ActionState = { error?: string; alternatives?: string[] } | undefined;
 
@@ -19,9 +20,10 @@ export async function rescheduleAction(_prev: ActionState, formData: FormData): 
 }
 
 export async function cancelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const bookingId = String(formData.get("bookingId") ?? "");
-  if (!bookingId || bookingId.length > 40) return { error: "We could not find that consultation." };
   const user = await requireClient("/portal");
+  const parsed = recordId.safeParse(formData.get("bookingId"));
+  if (!parsed.success) return { error: "We could not find that consultation." };
+  const bookingId = parsed.data;
   const result = await cancelBooking(bookingId, user.id);
   if (!result.ok) return { error: result.message };
   redirect("/portal?status=cancelled");

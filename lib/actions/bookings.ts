@@ -2,12 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordId } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit";
 import { requireClinician } from "@/lib/auth/session";
 import { cancelBookingByClinician, recordBookingOutcome } from "@/lib/booking/service";
 
 const schema = z.object({
-  bookingId: z.string().min(1).max(64),
+  bookingId: recordId,
   action: z.enum(["cancel", "COMPLETED", "NO_SHOW"]),
 });
 

@@ -2,11 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordId } from "@/lib/validation";
 import { requireClinician } from "@/lib/auth/session";
 import { markReviewed } from "@/lib/dashboard/intakes";
 
 const reviewSchema = z.object({
-  intakeId: z.string().min(1).max(64),
+  intakeId: recordId,
   note: z.string().trim().max(5000, "Please keep the note under 5,000 characters."),
 });
 

@@ -5,6 +5,7 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { emailField } from "@/lib/auth/schema";
+import { recordId } from "@/lib/validation";
 
 export const CONTACT_METHODS = [
   { value: "EMAIL", label: "Email" },
@@ -52,7 +53,7 @@ export type BookingRequestInput = z.input<typeof bookingRequestSchema>;
 export type BookingRequest = z.output<typeof bookingRequestSchema>;
 
 export const slotChoiceSchema = z.object({
-  bookingId: z.string().min(1).max(40),
+  bookingId: recordId,
   slotStart: z.iso.datetime({ message: "Please choose a time from the list." }),
 });
 

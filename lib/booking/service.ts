@@ -119,11 +119,12 @@ export async function createHold(request: BookingRequest, now = new Date()): Pro
   try {
     const result = await prisma.$transaction(async (tx) => {
       // Expired holds stop blocking the constraint. One pending hold per email address: an
-      // earlier pick is withdrawn (CANCELLED, so its old link cannot revive it).
+      // earlier pick is withdrawn (CANCELLED, so its old link cannot revive it) below.
       await tx.booking.updateMany({ where: { status: "HOLD", holdExpiresAt: { lte: now } }, data: { status: "EXPIRED" } });
-      await tx.booking.updateMany({ where: { status: "HOLD", email: request.email, startsAt: { not: start } }, data: { status: "CANCELLED", cancelledAt: now } });
       const rules = await getBookingRules(tx);
       if (!isSlotOffered(rules, await loadBusy(tx, now, rules), now, start)) return null;
+      // Only once the new time is known to be free; a failed insert rolls this back too.
+      await tx.booking.updateMany({ where: { status: "HOLD", email: request.email, startsAt: { not: start } }, data: { status: "CANCELLED", cancelledAt: now } });
       const id = randomUUID();
       const ring = keyRing();
       await tx.booking.create({

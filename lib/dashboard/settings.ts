@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { cleanStrings } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit";
 import { formatDateTime } from "@/lib/booking/format";
 import { bookingRulesSchema, type BookingRules } from "@/lib/booking/slots";
@@ -120,7 +121,7 @@ const required = (label: string, max: number) =>
 // profile in stages, so an untouched bracketed placeholder is accepted until she replaces it.
 const isPlaceholder = (value: string) => /^\[[^\]]{1,60}\]$/.test(value);
 
-export const profileSchema = z.object({
+export const profileSchema = z.preprocess(cleanStrings, z.object({
   practiceName: required("the practice name", 120),
   clinicianName: required("your name as clients should see it", 120),
   credentials: required("your credentials", 300),
@@ -147,7 +148,7 @@ export const profileSchema = z.object({
   sessionFee: required("the session fee", 200),
   consultationFee: required("the consultation fee", 200),
   feeNotes: z.string().trim().max(1000, { error: "Fee notes must be at most 1000 characters." }).default(""),
-});
+}));
 
 export type ProfileInput = z.output<typeof profileSchema>;
 

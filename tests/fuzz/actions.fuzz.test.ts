@@ -1,0 +1,684 @@
+/**
+ * Property-based fuzzing of every server action in lib/actions/, called as the right kind of
+ * signed-in user against the real PostgreSQL test database. With generated bad FormData or
+ * arguments an action must answer with an error state (or the mocked redirect where that is
+ * its answer), never an unexpected exception, and must not write: every table an action can
+ * touch is fingerprinted before and after.
+ *
+ * next/cache and next/navigation only work inside Next, and the session needs a request:
+ * all three are mocked. redirect() throws a recognisable RedirectSignal.
+ */
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { z } from "zod";
+
+const mocks = vi.hoisted(() => {
+  class RedirectSignal extends Error {
+    constructor(readonly url: string) {
+      super(`NEXT_REDIRECT;${url}`);
+    }
+  }
+  const users = {
+    client: { id: "fuzz-client", email: "fuzz-client@example.test", role: "CLIENT" as const, sessionId: "fuzz-client-session" },
+    clinician: { id: "fuzz-clinician", email: "fuzz-clinician@practice.test", role: "CLINICIAN" as const, sessionId: "fuzz-clinician-session" },
+  };
+  return { RedirectSignal, users };
+});
+
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new mocks.RedirectSignal(url);
+  },
+  permanentRedirect: (url: string) => {
+    throw new mocks.RedirectSignal(url);
+  },
+  notFound: () => {
+    throw new mocks.RedirectSignal("/404");
+  },
+}));
+vi.mock("@/lib/auth/session", () => ({
+  getCurrentUser: vi.fn(async () => null),
+  requireClient: vi.fn(async () => mocks.users.client),
+  requireClinician: vi.fn(async () => mocks.users.clinician),
+  endCurrentSession: vi.fn(async () => undefined),
+  sessionCookieName: () => "next-auth.session-token",
+}));
+
+const { prisma } = await import("@/lib/db");
+const articleActions = await import("@/lib/actions/articles");
+const authActions = await import("@/lib/actions/auth");
+const bookingActions = await import("@/lib/actions/booking");
+const { clinicianBookingAction } = await import("@/lib/actions/bookings");
+const { completeSetupAction } = await import("@/lib/actions/clinician-setup");
+const intakeActions = await import("@/lib/actions/intake");
+const { markReviewedAction } = await import("@/lib/actions/intakes");
+const { retryEmailAction } = await import("@/lib/actions/records");
+const settingsActions = await import("@/lib/actions/settings");
+const { articleSchema } = await import("@/lib/dashboard/article-schema");
+const { availabilitySchema, epdsSchema, profileSchema, sniffImageType } = await import("@/lib/dashboard/settings");
+const { draftSchema } = await import("@/lib/intake/schema");
+const intakeService = await import("@/lib/intake/service");
+const { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } = await import("@/lib/practice-defaults");
+
+const RUNS = 40;
+const { RedirectSignal, users } = mocks;
+const CLIENT = users.client;
+const CLINICIAN = users.clinician;
+
+// ---------------------------------------------------------------------------------------
+// Running an action and judging its answer
+
+type Outcome = { kind: "returned"; value: unknown } | { kind: "redirect"; url: string } | { kind: "threw"; error: unknown };
+
+async function run(action: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    return { kind: "returned", value: await action() };
+  } catch (error) {
+    if (error instanceof RedirectSignal) return { kind: "redirect", url: error.url };
+    return { kind: "threw", error };
+  }
+}
+
+function describeOutcome(outcome: Outcome): string {
+  if (outcome.kind === "threw") {
+    const error = outcome.error as { name?: string; code?: string; message?: string };
+    return `threw ${error?.name ?? typeof error}${error?.code ? ` (${error.code})` : ""}: ${String(error?.message).slice(0, 300)}`;
+  }
+  return JSON.stringify(outcome).slice(0, 300);
+}
+
+const STACK_FRAGMENTS = [/(^|\n)\s*at\s/, /\bat \S+ \(/, /\.tsx?:\d*/, /\.m?js:\d+/, /\bError:/, /node_modules/, /prisma/i, /postgres/i];
+
+/** Every string in an error state is a human sentence, never a stack or a database error. */
+function expectHumanMessages(value: unknown, sent: string) {
+  const strings: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === "string") strings.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+  };
+  walk(value);
+  for (const text of strings) {
+    for (const fragment of STACK_FRAGMENTS) {
+      if (fragment.test(text)) expect(fragment.test(sent), `stack-like message: ${text.slice(0, 300)}`).toBe(true);
+    }
+  }
+}
+
+/** An error state: returned (not thrown), not a success, with a non-empty message. */
+function expectErrorState(outcome: Outcome, sent: unknown, messageKeys: string[] = ["message", "error"]) {
+  expect(outcome.kind, describeOutcome(outcome)).toBe("returned");
+  const value = (outcome as { value: unknown }).value as Record<string, unknown> | undefined;
+  expect(value, "an action answered nothing").toBeTypeOf("object");
+  expect(value!.ok, describeOutcome(outcome)).not.toBe(true);
+  // A sentence under one of the message keys, or else at least one per-field message.
+  const fieldMessages = Object.values((value!.fieldErrors ?? {}) as Record<string, unknown>).flat();
+  const message = [...messageKeys.map((key) => value![key]), ...fieldMessages].find((m) => typeof m === "string" && m.trim() !== "");
+  expect(message, `no message in ${describeOutcome(outcome)}`).toBeTypeOf("string");
+  expectHumanMessages(value, textOf(sent));
+}
+
+function textOf(value: unknown): string {
+  if (value instanceof FormData) return [...value.entries()].map(([k, v]) => `${k}\n${typeof v === "string" ? v : v.name}`).join("\n");
+  try {
+    return JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v)) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// What "nothing was written" means: a fingerprint of every table an action can touch
+
+const TABLES = [
+  "Booking",
+  "Intake",
+  "OutboxEmail",
+  "Article",
+  "BookingSettings",
+  "PracticeSettings",
+  "ClinicalSettings",
+  "ClinicianCredential",
+  "Session",
+  "User",
+  "VerificationToken",
+] as const;
+
+type State = Record<string, string>;
+
+async function state(): Promise<State> {
+  const digests = TABLES.map((table) => `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "${table}" t) AS "${table}"`);
+  const [row] = await prisma.$queryRawUnsafe<Record<string, string | bigint>[]>(
+    `SELECT ${digests.join(", ")},
+      (SELECT count(*) FROM "AuditEvent" WHERE outcome <> 'denied') AS "audit allowed",
+      (SELECT count(*) FROM "AuditEvent" WHERE outcome = 'denied') AS "audit denied"`,
+  );
+  return Object.fromEntries(Object.entries(row!).map(([key, value]) => [key, String(value)]));
+}
+
+/**
+ * Nothing changed. With deniedAudit, the audit trail may record the refused attempt
+ * (an action on an id that does not exist is logged as "denied"); nothing else may change.
+ */
+async function expectUnchanged(before: State, { deniedAudit = false } = {}) {
+  const after = await state();
+  if (deniedAudit) {
+    delete before["audit denied"];
+    delete after["audit denied"];
+  }
+  expect(after).toEqual(before);
+}
+
+// ---------------------------------------------------------------------------------------
+// Generated bad input
+
+const hugeString = fc
+  .tuple(fc.integer({ min: 1_000, max: 120_000 }), fc.constantFrom("a", "\u0000", "😀", " ", "\u202e", "-"))
+  .map(([n, c]) => c.repeat(n));
+const controlString = fc.string({ unit: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 40 });
+const trickyString = fc.constantFrom(
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "\uFEFF",
+  "__proto__",
+  "constructor",
+  "null",
+  "undefined",
+  "NaN",
+  "../../etc/passwd",
+  "' OR 1=1 --",
+  "%00",
+  "2030-02-30T10:00:00Z",
+  "2020-01-07T14:00:00.000Z",
+  "9999-12-31T23:59:59.999Z",
+  "<img src=x onerror=alert(1)>",
+  "x".repeat(41),
+  "x".repeat(65),
+);
+const anyString = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: "binary", maxLength: 60 }), controlString, trickyString, hugeString);
+
+const pollutingObject = fc.constantFrom(
+  () => JSON.parse('{"__proto__": {"polluted": "yes"}}') as unknown,
+  () => JSON.parse('{"constructor": {"prototype": {"polluted": "yes"}}}') as unknown,
+  () => Object.create(null) as unknown,
+).map((make) => make());
+
+/** What React can deliver as a server action argument, and then some. */
+const anyArg: fc.Arbitrary<unknown> = fc.oneof(
+  fc.anything({ maxDepth: 2, withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, stringUnit: "binary" }),
+  anyString,
+  pollutingObject,
+  fc.constantFrom(undefined, null, NaN, Infinity, -0, true, 1e308),
+  fc.constant(new FormData()),
+);
+
+/** A generated file: random bytes (never a real image), an empty file, or an oversized one. */
+const anyFile = fc.oneof(
+  fc
+    .tuple(fc.uint8Array({ maxLength: 2_000 }), fc.string({ maxLength: 30 }), fc.constantFrom("", "image/png", "image/jpeg", "text/plain", "application/x-msdownload"))
+    .filter(([bytes]) => sniffImageType(bytes) === null)
+    .map(([bytes, name, type]) => new File([bytes], name || "file", { type })),
+  fc.constant(new File([], "empty.png", { type: "image/png" })),
+  fc.constant(new File([new Uint8Array(2 * 1024 * 1024 + 1)], "huge.jpg", { type: "image/jpeg" })),
+  // PNG bytes in the first 7 only: a truncated signature.
+  fc.constant(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a])], "short.png", { type: "image/png" })),
+);
+
+const formValue: fc.Arbitrary<string | File> = fc.oneof({ weight: 4, arbitrary: anyString }, { weight: 1, arbitrary: anyFile });
+
+/** Values for id fields: anything, with extra weight on what a database refuses (NUL) or truncates. */
+const idValue: fc.Arbitrary<string | File> = fc.oneof(formValue, controlString, fc.constantFrom("a\u0000b", "\u0000", "x".repeat(64), "id\uD800"));
+
+/**
+ * FormData with each of the action's own fields usually present (with its own generator, or
+ * any value), sometimes repeated, plus junk fields such as "__proto__".
+ */
+function formData(fields: string[], overrides: Record<string, fc.Arbitrary<string | File>> = {}) {
+  const own = fields.map((name) =>
+    fc.option(fc.array(Object.hasOwn(overrides, name) ? overrides[name]! : formValue, { minLength: 1, maxLength: 2 }), { freq: 5 }).map((values) =>
+      (values ?? []).map((value) => [name, value] as const),
+    ),
+  );
+  const junkName = fc.oneof(fc.constantFrom("__proto__", "constructor", "$ACTION_ID_x", "$ACTION_REF_1"), fc.string({ maxLength: 12 }));
+  const junk = fc.array(fc.tuple(junkName, formValue), { maxLength: 3 });
+  return fc.tuple(fc.tuple(...own), junk).map(([ownEntries, junkEntries]) => {
+    const data = new FormData();
+    for (const [name, value] of [...ownEntries.flat(), ...junkEntries]) data.append(name, value);
+    // A readable counterexample when a property fails.
+    Object.defineProperty(data, fc.toStringMethod, { value: () => `FormData ${textOf([...data.entries()].map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 200) : `File(${v.name}, ${v.size} bytes, ${v.type})`]))}` });
+    return data;
+  });
+}
+
+/** Replaces (or removes) one field of a valid object with a hostile value. */
+function mutated(example: Record<string, unknown>) {
+  const keys = [...Object.keys(example), "__proto__", "constructor"];
+  return fc.tuple(fc.constantFrom(...keys), anyArg, fc.boolean()).map(([key, value, remove]) => {
+    const copy: Record<string, unknown> = { ...example };
+    if (remove && key in example) delete copy[key];
+    else Object.defineProperty(copy, key, { value, enumerable: true, configurable: true, writable: true });
+    return copy;
+  });
+}
+
+/** Bad input for a schema: any value, or a valid one with a field broken, that the schema refuses. */
+function invalidFor(schema: { safeParse(input: unknown): { success: boolean } }, valid: Record<string, unknown>) {
+  return fc.oneof(anyArg, mutated(valid)).filter((input) => !schema.safeParse(input).success);
+}
+
+/** Strings a schema happily accepts but that are hostile further down: NUL, control characters, lone surrogates. */
+const hostileText = fc.oneof(
+  controlString,
+  fc.string({ unit: "binary", minLength: 1, maxLength: 60 }),
+  fc.constantFrom("a\u0000b", "\u0000", "x\uD800y", "\u202eevil"),
+);
+
+// ---------------------------------------------------------------------------------------
+// Fixtures
+
+let seq = 0;
+async function makeBooking(clientId: string | null, startsAt: Date, status: "CONFIRMED" | "HOLD" = "CONFIRMED") {
+  seq += 1;
+  const end = new Date(startsAt.getTime() + 20 * 60_000);
+  return prisma.booking.create({
+    data: {
+      id: randomUUID(),
+      icsUid: `${randomUUID()}@haven`,
+      status,
+      startsAt,
+      endsAt: end,
+      blockedUntil: new Date(end.getTime() + 10 * 60_000),
+      holdExpiresAt: status === "HOLD" ? new Date(Date.now() + 15 * 60_000) : null,
+      clientId,
+      email: `fuzz-booking-${seq}@example.test`,
+      firstNameEnc: "not-read-here",
+      contactMethod: "EMAIL",
+      consentAt: new Date(),
+      clientTimeZone: "America/New_York",
+    },
+    select: { id: true },
+  });
+}
+
+const DAY = 24 * 3600_000;
+let ownBookingId = "";
+let otherBookingId = "";
+let articleId = "";
+let draftIntakeId = "";
+let submittedIntakeId = "";
+const OTHER_CLIENT = { id: "fuzz-other-client", email: "fuzz-other@example.test" };
+const THIRD_CLIENT = { id: "fuzz-third-client", email: "fuzz-third@example.test" };
+
+const VALID_ARTICLE = { title: "Sleep", slug: "fuzz-sleep", summary: "Why sleep matters.", body: "## Rest\n\nYes.", tags: "Postpartum, Sleep" };
+const VALID_AVAILABILITY = { ...DEFAULT_BOOKING_SETTINGS, windows: [...DEFAULT_BOOKING_SETTINGS.windows], daysOff: [] as string[] };
+const VALID_PROFILE = { ...PLACEHOLDER_SETTINGS, telehealthStates: "Virginia, Texas" };
+const VALID_EPDS = { enabled: true, confirmPermission: true, sensitiveCutoff: false };
+
+async function resetClientIntake() {
+  await prisma.intake.deleteMany({ where: { clientId: CLIENT.id } });
+}
+
+beforeAll(async () => {
+  await prisma.$executeRawUnsafe('TRUNCATE "OutboxEmail", "Booking", "Intake" CASCADE');
+  await prisma.article.deleteMany({ where: { slug: { startsWith: "fuzz-" } } });
+  for (const user of [CLIENT, CLINICIAN, OTHER_CLIENT, THIRD_CLIENT]) {
+    const role = user === CLINICIAN ? "CLINICIAN" : "CLIENT";
+    await prisma.user.upsert({ where: { id: user.id }, create: { id: user.id, email: user.email, role }, update: {} });
+  }
+  await prisma.bookingSettings.upsert({ where: { id: 1 }, create: { id: 1, ...DEFAULT_BOOKING_SETTINGS }, update: {} });
+  await prisma.practiceSettings.upsert({ where: { id: 1 }, create: { id: 1, ...PLACEHOLDER_SETTINGS }, update: {} });
+  // Ten days ahead, at an hour the rules never offer: outside every cutoff, never a valid target.
+  const base = new Date(Math.floor((Date.now() + 10 * DAY) / 3600_000) * 3600_000);
+  ownBookingId = (await makeBooking(CLIENT.id, new Date(base.getTime() + 3 * 60_000))).id;
+  otherBookingId = (await makeBooking(OTHER_CLIENT.id, new Date(base.getTime() + 2 * 3600_000 + 3 * 60_000))).id;
+  const article = await prisma.article.create({ data: { ...VALID_ARTICLE, tags: ["postpartum"] } });
+  articleId = article.id;
+  draftIntakeId = (await prisma.intake.create({ data: { id: randomUUID(), clientId: OTHER_CLIENT.id } })).id;
+  submittedIntakeId = (await prisma.intake.create({ data: { id: randomUUID(), clientId: THIRD_CLIENT.id, status: "SUBMITTED", submittedAt: new Date() } })).id;
+});
+
+beforeEach(async () => {
+  await prisma.$executeRawUnsafe("DELETE FROM rate_limit");
+});
+
+afterAll(async () => {
+  await prisma.$executeRawUnsafe('TRUNCATE "OutboxEmail", "Booking", "Intake" CASCADE');
+  await prisma.article.deleteMany({ where: { slug: { startsWith: "fuzz-" } } });
+  await prisma.user.deleteMany({ where: { id: { in: [CLIENT.id, CLINICIAN.id, OTHER_CLIENT.id, THIRD_CLIENT.id] } } });
+  await prisma.$disconnect();
+});
+
+/** Runs one generated case: fingerprint, act, judge, fingerprint again. */
+async function refused(action: () => Promise<unknown>, sent: unknown, options: { deniedAudit?: boolean; messageKeys?: string[] } = {}) {
+  const before = await state();
+  const outcome = await run(action);
+  expectErrorState(outcome, sent, options.messageKeys);
+  await expectUnchanged(before, options);
+  return outcome;
+}
+
+/** Runs a property; `examples` are always tried first (known hostile cases, so a regression is never left to chance). */
+const property = <T>(arb: fc.Arbitrary<T>, check: (value: T) => Promise<void>, numRuns = RUNS, examples: T[] = []) =>
+  fc.assert(fc.asyncProperty(arb, check), { numRuns, examples: examples.map((example) => [example] as [T]) });
+
+/** A FormData with exactly these fields. */
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  Object.defineProperty(data, fc.toStringMethod, { value: () => `FormData ${textOf(fields)}` });
+  return data;
+}
+
+// ---------------------------------------------------------------------------------------
+
+describe("controls: valid input still works, so these properties can fail", () => {
+  test("a valid article is created; a valid draft is saved", async () => {
+    const created = await articleActions.createArticleAction({ ...VALID_ARTICLE, slug: "fuzz-control" }, "draft");
+    expect(created).toMatchObject({ ok: true });
+    await resetClientIntake();
+    const saved = await intakeActions.saveIntakeDraftAction("about-you", { legalName: "Jo" });
+    expect(saved).toMatchObject({ ok: true });
+    expect((await prisma.intake.findUniqueOrThrow({ where: { clientId: CLIENT.id } })).draftEnc).not.toBeNull();
+    await resetClientIntake();
+    await prisma.article.deleteMany({ where: { slug: "fuzz-control" } });
+  });
+
+  test("the fingerprint notices a change", async () => {
+    const before = await state();
+    await prisma.article.update({ where: { id: articleId }, data: { summary: "Changed." } });
+    expect(await state()).not.toEqual(before);
+    await prisma.article.update({ where: { id: articleId }, data: { summary: VALID_ARTICLE.summary } });
+  });
+});
+
+describe("lib/actions/articles.ts (clinician)", () => {
+  test("createArticleAction: invalid article → field errors, nothing stored", async () => {
+    await property(fc.tuple(invalidFor(articleSchema, VALID_ARTICLE), anyArg), async ([input, intent]) => {
+      const outcome = await refused(() => articleActions.createArticleAction(input, intent as "draft"), input);
+      expect((outcome as { value: { fieldErrors?: unknown } }).value.fieldErrors).toBeTypeOf("object");
+    });
+  });
+
+  test("createArticleAction: text the schema accepts but that is hostile (NUL, control characters, lone surrogates)", async () => {
+    let n = 0;
+    const input = fc
+      .tuple(fc.constantFrom("title", "summary", "body", "tags"), hostileText)
+      .map(([field, text]) => ({ ...VALID_ARTICLE, slug: `fuzz-hostile-${++n}`, [field]: `${VALID_ARTICLE[field as keyof typeof VALID_ARTICLE]} ${text}` }))
+      .filter((value) => articleSchema.safeParse(value).success);
+    await property(input, async (value) => {
+      const before = await state();
+      const outcome = await run(() => articleActions.createArticleAction(value, "draft"));
+      expect(outcome.kind, describeOutcome(outcome)).toBe("returned");
+      if ((outcome as { value: { ok: boolean } }).value.ok) return; // a legitimate save
+      expectErrorState(outcome, value);
+      await expectUnchanged(before);
+    });
+    await prisma.article.deleteMany({ where: { slug: { startsWith: "fuzz-hostile-" } } });
+  });
+
+  test("updateArticleAction: bad id or invalid article → error, the article is unchanged", async () => {
+    const id = fc.oneof(fc.constant(articleId), anyArg);
+    await property(fc.tuple(id, fc.oneof(invalidFor(articleSchema, VALID_ARTICLE), fc.constant(VALID_ARTICLE)), anyArg), async ([articleRef, input, intent]) => {
+      // A valid article for the real id is a legitimate save: only invalid combinations here.
+      fc.pre(!(articleRef === articleId && articleSchema.safeParse(input).success));
+      await refused(() => articleActions.updateArticleAction(articleRef, input, intent as "save"), [articleRef, input]);
+    });
+  });
+
+  test("publishArticleAction / unpublishArticleAction: an id that names no article → error, nothing changed", async () => {
+    await property(fc.tuple(anyArg, fc.boolean()), async ([id, publish]) => {
+      fc.pre(id !== articleId);
+      await refused(() => (publish ? articleActions.publishArticleAction(id) : articleActions.unpublishArticleAction(id)), id);
+    });
+  });
+
+  test("previewMarkdownAction: anything → HTML or an error, never an exception or a write", async () => {
+    await property(fc.oneof(anyArg, anyString, fc.string({ unit: "binary", maxLength: 2_000 })), async (markdown) => {
+      const before = await state();
+      const outcome = await run(() => articleActions.previewMarkdownAction(markdown));
+      expect(outcome.kind, describeOutcome(outcome)).toBe("returned");
+      const value = (outcome as { value: { html?: unknown; error?: unknown } }).value;
+      expect(typeof value.html === "string" || typeof value.error === "string").toBe(true);
+      if (typeof value.error === "string") expectHumanMessages(value, textOf(markdown));
+      await expectUnchanged(before);
+    });
+  });
+});
+
+describe("lib/actions/auth.ts", () => {
+  test("signOutAction / signOutClinicianAction: whatever is passed, only the redirect", async () => {
+    await property(fc.tuple(fc.array(anyArg, { maxLength: 3 }), fc.boolean()), async ([args, clinician]) => {
+      const action = (clinician ? authActions.signOutClinicianAction : authActions.signOutAction) as (...a: unknown[]) => Promise<unknown>;
+      const before = await state();
+      const outcome = await run(() => action(...args));
+      expect(outcome, describeOutcome(outcome)).toEqual({ kind: "redirect", url: clinician ? "/dashboard/signin?signed-out=1" : "/?signed-out=1" });
+      await expectUnchanged(before);
+    });
+  });
+});
+
+describe("lib/actions/booking.ts (client)", () => {
+  test("rescheduleAction: bad booking id or time → error, no booking changed", async () => {
+    const data = formData(["bookingId", "slotStart"], {
+      bookingId: fc.oneof(fc.constantFrom(ownBookingId, otherBookingId), idValue),
+      slotStart: fc.oneof(
+        formValue,
+        // Well-formed, but past, off the minute grid, or beyond the horizon.
+        fc.constantFrom("2020-01-07T14:00:00.000Z", new Date(Date.now() + 3 * DAY + 17_000).toISOString(), "2999-01-05T14:00:00.000Z"),
+      ),
+    });
+    await property(
+      data,
+      async (fd) => {
+        await refused(() => bookingActions.rescheduleAction(undefined, fd), fd, { messageKeys: ["error"] });
+      },
+      RUNS,
+      [form({ bookingId: "a\u0000b", slotStart: "2020-01-07T14:00:00.000Z" })],
+    );
+  });
+
+  test("cancelAction: an id that is not one of hers → error, nothing cancelled", async () => {
+    const data = formData(["bookingId"], { bookingId: fc.oneof(fc.constant(otherBookingId), idValue) });
+    await property(
+      data,
+      async (fd) => {
+        fc.pre(fd.get("bookingId") !== ownBookingId);
+        await refused(() => bookingActions.cancelAction(undefined, fd), fd, { messageKeys: ["error"] });
+      },
+      RUNS,
+      [form({ bookingId: "\u0000" })],
+    );
+  });
+});
+
+describe("lib/actions/bookings.ts (clinician)", () => {
+  test("clinicianBookingAction: bad id or action → error; at most a 'denied' audit entry", async () => {
+    const data = formData(["bookingId", "action"], {
+      bookingId: idValue,
+      action: fc.oneof(fc.constantFrom("cancel", "COMPLETED", "NO_SHOW", "CANCEL", "completed", "delete"), formValue),
+    });
+    await property(
+      data,
+      async (fd) => {
+        await refused(() => clinicianBookingAction(undefined, fd), fd, { deniedAudit: true });
+      },
+      RUNS,
+      [form({ bookingId: "\u0000", action: "cancel" }), form({ bookingId: "a\u0000b", action: "COMPLETED" })],
+    );
+  });
+});
+
+describe("lib/actions/clinician-setup.ts (public)", () => {
+  test("completeSetupAction: any form → error, no credential or session changed", async () => {
+    const data = formData(["token", "password", "confirm", "code"], {
+      token: idValue,
+      code: fc.oneof(fc.constantFrom("123456", "000000", " 123456 "), formValue),
+      password: fc.oneof(fc.constant("a long enough passphrase"), formValue),
+      confirm: fc.oneof(fc.constant("a long enough passphrase"), formValue),
+    });
+    await property(data, async (fd) => {
+      await refused(() => completeSetupAction(undefined, fd), fd);
+    });
+  });
+});
+
+describe("lib/actions/intake.ts (client)", () => {
+  test("saveIntakeDraftAction: a step or answers the draft schema refuses → error, no answers stored", async () => {
+    const steps = fc.oneof(fc.constantFrom("about-you", "screening", "consent", "review"), anyArg);
+    const values = fc.oneof(
+      anyArg,
+      fc.dictionary(fc.string({ maxLength: 50 }), anyArg, { maxKeys: 6 }),
+      fc.constant(Object.fromEntries(Array.from({ length: 41 }, (_, i) => [`field${i}`, "x"]))),
+      fc.constant({ legalName: "x".repeat(5_001) }),
+      fc.constant({ nested: { deep: true } }),
+      fc.constant({ list: Array.from({ length: 21 }, () => 1) }),
+      fc.constant({ score: Infinity }),
+    );
+    await property(fc.tuple(steps, values), async ([step, answers]) => {
+      fc.pre(!draftSchema.safeParse({ step, values: answers }).success || step === "review");
+      await resetClientIntake();
+      const before = await state();
+      const outcome = await run(() => intakeActions.saveIntakeDraftAction(step as string, answers));
+      expectErrorState(outcome, [step, answers]);
+      // getOrCreate may create an empty intake; it must hold no answers.
+      const row = await prisma.intake.findUnique({ where: { clientId: CLIENT.id } });
+      expect(row?.draftEnc ?? null).toBeNull();
+      expect(row?.draftVersion ?? 0).toBe(0);
+      if (!row) await expectUnchanged(before);
+    });
+    await resetClientIntake();
+  });
+
+  test("submitIntakeAction: an incomplete or garbled draft → the list of issues, nothing submitted or sent", async () => {
+    const stepNames = ["about-you", "pregnancy-and-postpartum", "what-brings-you", "history", "screening", "consent"] as const;
+    const draftValue = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      hostileText,
+      fc.boolean(),
+      fc.integer({ min: -5, max: 10 }),
+      fc.constant(null),
+      fc.array(fc.oneof(fc.integer({ min: -1, max: 4 }), fc.constant(null), fc.string({ maxLength: 5 })), { maxLength: 12 }),
+    );
+    const draft = fc.dictionary(fc.constantFrom(...stepNames), fc.dictionary(fc.string({ maxLength: 20 }), draftValue, { maxKeys: 10 }), { maxKeys: 6 });
+    await property(fc.tuple(draft, fc.array(anyArg, { maxLength: 2 })), async ([answers, args]) => {
+      await resetClientIntake();
+      for (const [step, values] of Object.entries(answers)) {
+        const saved = await intakeService.saveDraft(CLIENT.id, step as (typeof stepNames)[number], values);
+        expect(saved.ok).toBe(true);
+      }
+      const before = await state();
+      const outcome = await run(() => (intakeActions.submitIntakeAction as (...a: unknown[]) => Promise<unknown>)(...args));
+      expectErrorState(outcome, answers);
+      const value = (outcome as { value: { issues?: unknown[] } }).value;
+      expect(value.issues?.length ?? 0).toBeGreaterThan(0);
+      await expectUnchanged(before);
+    });
+    await resetClientIntake();
+  });
+});
+
+describe("lib/actions/intakes.ts (clinician)", () => {
+  test("markReviewedAction: a bad id or note → error; at most a 'denied' audit entry", async () => {
+    const data = formData(["intakeId", "note"], {
+      intakeId: fc.oneof(fc.constantFrom(draftIntakeId, submittedIntakeId), idValue),
+      note: fc.oneof(formValue, hugeString),
+    });
+    await property(data, async (fd) => {
+      // The action's own rule (zod counts code points, not UTF-16 units).
+      const validNote = z.string().trim().max(5000).safeParse(fd.get("note") ?? "").success;
+      // Reviewing the submitted intake with a valid note is a legitimate write.
+      fc.pre(!(fd.get("intakeId") === submittedIntakeId && validNote));
+      await refused(() => markReviewedAction(undefined, fd), fd, { deniedAudit: true });
+    }, RUNS, [form({ intakeId: "a\u0000b", note: "" })]);
+  });
+});
+
+describe("lib/actions/records.ts (clinician)", () => {
+  test("retryEmailAction: any form → the 'invalid' or 'unchanged' redirect, nothing retried", async () => {
+    await property(formData(["id"], { id: idValue }), async (fd) => {
+      const before = await state();
+      const outcome = await run(() => retryEmailAction(fd));
+      expect(outcome.kind, describeOutcome(outcome)).toBe("redirect");
+      expect(["/dashboard/emails?status=invalid", "/dashboard/emails?status=unchanged"]).toContain((outcome as { url: string }).url);
+      await expectUnchanged(before);
+    });
+  });
+});
+
+describe("lib/actions/settings.ts (clinician)", () => {
+  test("saveAvailabilityAction: invalid availability → field errors, nothing stored", async () => {
+    await property(invalidFor(availabilitySchema, VALID_AVAILABILITY), async (input) => {
+      await refused(() => settingsActions.saveAvailabilityAction(input), input);
+    });
+  });
+
+  test("saveProfileAction: invalid profile → field errors, nothing stored", async () => {
+    await property(invalidFor(profileSchema, VALID_PROFILE), async (input) => {
+      await refused(() => settingsActions.saveProfileAction(input), input);
+    });
+  });
+
+  test("saveProfileAction: text the schema accepts but that is hostile (NUL, control characters, lone surrogates)", async () => {
+    const fields = ["practiceName", "clinicianName", "credentials", "tagline", "bio", "location", "telehealthStates", "contactPhone", "sessionFee", "consultationFee", "feeNotes"];
+    const input = fc
+      .tuple(fc.constantFrom(...fields), hostileText)
+      .map(([field, text]) => ({ ...VALID_PROFILE, [field]: `${VALID_PROFILE[field as keyof typeof VALID_PROFILE]}${text}` }))
+      .filter((value) => profileSchema.safeParse(value).success);
+    const original = await prisma.practiceSettings.findUniqueOrThrow({ where: { id: 1 } });
+    try {
+      await property(input, async (value) => {
+        const before = await state();
+        const outcome = await run(() => settingsActions.saveProfileAction(value));
+        expect(outcome.kind, describeOutcome(outcome)).toBe("returned");
+        if ((outcome as { value: { ok: boolean } }).value.ok) return; // a legitimate save
+        expectErrorState(outcome, value);
+        await expectUnchanged(before);
+      }, RUNS, [{ ...VALID_PROFILE, practiceName: "Haven\u0000" }]);
+    } finally {
+      const restore: Partial<typeof original> = { ...original };
+      delete restore.id;
+      delete restore.updatedAt;
+      await prisma.practiceSettings.update({ where: { id: 1 }, data: restore });
+    }
+  });
+
+  test("saveProfileAction: a lone surrogate in the telehealth states is answered, not thrown", async () => {
+    const original = await prisma.practiceSettings.findUniqueOrThrow({ where: { id: 1 } });
+    try {
+      const outcome = await run(() => settingsActions.saveProfileAction({ ...VALID_PROFILE, telehealthStates: "Virginia, Tex\uD800as" }));
+      expect(outcome.kind, describeOutcome(outcome)).toBe("returned");
+    } finally {
+      const restore: Partial<typeof original> = { ...original };
+      delete restore.id;
+      delete restore.updatedAt;
+      await prisma.practiceSettings.update({ where: { id: 1 }, data: restore });
+    }
+  });
+
+  test("uploadPhotoAction: no file, a non-image, an empty or an oversized file → error, nothing stored", async () => {
+    await property(formData(["photo"], { photo: fc.oneof(anyFile, anyString) }), async (fd) => {
+      await refused(() => settingsActions.uploadPhotoAction(undefined, fd), fd);
+    });
+  });
+
+  test("removePhotoAction: whatever is passed, it answers without an exception", async () => {
+    await property(
+      fc.array(anyArg, { maxLength: 3 }),
+      async (args) => {
+        const outcome = await run(() => (settingsActions.removePhotoAction as (...a: unknown[]) => Promise<unknown>)(...args));
+        expect(outcome, describeOutcome(outcome)).toEqual({ kind: "returned", value: { ok: true, message: "Photo removed." } });
+      },
+      10,
+    );
+  });
+
+  test("saveEpdsAction: an invalid setting → error, nothing stored or audited", async () => {
+    await property(invalidFor(epdsSchema, VALID_EPDS), async (input) => {
+      await refused(() => settingsActions.saveEpdsAction(input), input);
+    });
+  });
+});
