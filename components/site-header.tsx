@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppHeader, GET_HELP_LINK } from "@/components/app-header";
 
 const NAV = [
   { href: "/about", label: "About" },
@@ -10,27 +10,5 @@ const NAV = [
 ];
 
 export function SiteHeader({ practiceName }: { practiceName: string }) {
-  return (
-    <header className="site-header">
-      <div className="container header-inner">
-        <Link href="/" className="brand">
-          {practiceName}
-        </Link>
-        <nav aria-label="Main">
-          <ul className="nav-list">
-            {NAV.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href}>{item.label}</Link>
-              </li>
-            ))}
-            <li>
-              <Link href="/get-help" className="nav-help">
-                Get help now
-              </Link>
-            </li>
-          </ul>
-        </nav>
-      </div>
-    </header>
-  );
+  return <AppHeader brand={practiceName} navLabel="Main" links={[...NAV, GET_HELP_LINK]} />;
 }

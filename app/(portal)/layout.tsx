@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppHeader, GET_HELP_LINK } from "@/components/app-header";
 import { signOutAction } from "@/lib/actions/auth";
 import { getPracticeProfile } from "@/lib/settings";
 
@@ -6,32 +6,12 @@ export default async function PortalLayout({ children }: { children: React.React
   const profile = await getPracticeProfile();
   return (
     <>
-      <header className="site-header">
-        <div className="container header-inner">
-          <Link href="/" className="brand">
-            {profile.practiceName}
-          </Link>
-          <nav aria-label="Portal">
-            <ul className="nav-list">
-              <li>
-                <Link href="/portal">Your consultation</Link>
-              </li>
-              <li>
-                <Link href="/get-help" className="nav-help">
-                  Get help now
-                </Link>
-              </li>
-              <li>
-                <form action={signOutAction}>
-                  <button type="submit" className="link-button">
-                    Sign out
-                  </button>
-                </form>
-              </li>
-            </ul>
-          </nav>
-        </div>
-      </header>
+      <AppHeader
+        brand={profile.practiceName}
+        navLabel="Portal"
+        links={[{ href: "/portal", label: "Your consultation" }, GET_HELP_LINK]}
+        signOut={signOutAction}
+      />
       <main id="main" tabIndex={-1}>
         {children}
       </main>
