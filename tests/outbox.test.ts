@@ -4,9 +4,9 @@
  * so each test can decide whether anything is listening there.
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./support/smtp";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 
 type Outbox = typeof import("@/lib/email/outbox");
@@ -47,13 +47,6 @@ function clientMessage(overrides: Partial<EmailMessage> = {}): EmailMessage {
   };
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function startSmtp() {
   catcher = await startMailCatcher({ port, dir: mailDir });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { TableWrap } from "@/components/dashboard/table-wrap";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { DateTime } from "luxon";
 import { requireClinician } from "@/lib/auth/session";
 import { getBookingRules } from "@/lib/booking/service";
@@ -41,6 +42,9 @@ export default async function AuditPage({ searchParams }: Props) {
   const [query, rules, actions] = await Promise.all([searchParams, getBookingRules(), listAuditActions()]);
   const tz = rules.timeZone;
   const { values, filters, errors, client } = await parseAuditQuery(query, tz);
+  // Whether someone is a client is itself confidential: once an email has found the
+  // account, continue with its opaque id so the address stays out of history and links.
+  if (client && values.client.includes("@")) redirect(pageHref({ ...values, client: client.id }, 1));
   const errorList = Object.entries(errors);
   const result = errorList.length === 0 ? await listAuditEvents(filters) : null;
   const actionOptions = values.action && !actions.includes(values.action) ? [...actions, values.action] : actions;
