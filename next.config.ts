@@ -15,9 +15,8 @@ const nextConfig: NextConfig = {
   async headers() {
     // Signed-in pages carry personal and clinical data: never stored by browsers or proxies.
     const noStore = [{ key: "Cache-Control", value: "no-store, max-age=0" }];
-    // A script-src with per-request nonces is still to come; these directives need none.
+    // The Content-Security-Policy is set per request in proxy.ts, with that request's nonce.
     const security = [
-      { key: "Content-Security-Policy", value: "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'" },
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "X-Frame-Options", value: "DENY" },
       { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

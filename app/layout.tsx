@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { sans, serif } from "@/app/fonts";
 import { CrisisFooter } from "@/components/crisis-footer";
 import { env } from "@/lib/env";
@@ -20,7 +21,10 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request so that its scripts carry that request's CSP nonce
+  // (proxy.ts). A prerendered page would have no nonce and its scripts would be blocked.
+  await connection();
   return (
     <html lang="en" className={`${sans.variable} ${serif.variable}`}>
       <body>

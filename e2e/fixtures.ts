@@ -24,6 +24,22 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  // Every test fails on a Content-Security-Policy violation: a blocked script or style would
+  // otherwise go unnoticed until a feature quietly stops working in a real browser.
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      const text = message.text();
+      if (/Content Security Policy|CSP violation/i.test(text)) violations.push(text);
+    });
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`);
+      });
+    });
+    await use(page);
+    expect(violations, "Content-Security-Policy violations in the browser console").toEqual([]);
+  },
   db: async ({}, use) => {
     const client = new pg.Client({ connectionString: E2E.databaseUrl });
     await client.connect();

@@ -33,3 +33,61 @@ test("a cross-site post to a server action is refused and changes nothing", asyn
   await page.goto("/portal");
   await expect(page).toHaveURL(/\/signin/);
 });
+
+test("each page gets its own CSP nonce, and every script on it carries that nonce", async ({ request }) => {
+  const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+  for (const path of ["/", "/articles/a-difficult-connection", "/book", "/signin", "/dashboard/signin"]) {
+    const first = await request.get(path);
+    const second = await request.get(path);
+    const nonce = nonceOf(first.headers()["content-security-policy"]);
+    expect(nonce, path).toBeTruthy();
+    expect(nonceOf(second.headers()["content-security-policy"]), path).not.toBe(nonce);
+
+    const html = await first.text();
+    // JSON-LD is data, not script, and needs no nonce.
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !tag.includes("application/ld+json"));
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+  }
+});
+
+test("markup injected into a page cannot run script: the CSP blocks inline handlers", async ({ browser }) => {
+  // A page outside the fixture, which would (rightly) fail the test on the violation this provokes.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const violations: string[] = [];
+  await page.exposeFunction("reportViolation", (directive: string) => violations.push(directive));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { reportViolation: (d: string) => void }).reportViolation(event.effectiveDirective);
+    });
+  });
+  await page.goto("/articles/a-difficult-connection");
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML("beforeend", `<img src="/no-such-image.png" onerror="window.__pwned = 1" alt="">`);
+  });
+  await expect.poll(() => violations).toContain("script-src-attr");
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await context.close();
+});
+
+test("a cross-site post to the sign-in endpoints is refused before next-auth sees it", async ({ request }) => {
+  const email = `csrf-${Date.now()}@example.test`;
+  for (const origin of ["https://evil.example", "null"]) {
+    const response = await request.post("/api/auth/signin/email", {
+      form: { email, csrfToken: "x", callbackUrl: "/portal" },
+      headers: { Origin: origin },
+      maxRedirects: 0,
+    });
+    expect(response.status(), origin).toBe(403);
+  }
+  const signOut = await request.post("/api/auth/signout", { form: { csrfToken: "x" }, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(signOut.status()).toBe(403);
+  // Control: from this site the same post reaches next-auth (which then wants its CSRF token).
+  const sameSite = await request.post("/api/auth/signin/email", {
+    form: { email, csrfToken: "x", callbackUrl: "/portal" },
+    headers: { Origin: new URL(test.info().project.use.baseURL!).origin },
+    maxRedirects: 0,
+  });
+  expect(sameSite.status()).not.toBe(403);
+});

@@ -1,6 +1,6 @@
 import { Feed } from "feed";
 import { getPublishedArticle, listPublishedArticles } from "@/lib/articles";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderArticleMarkdown } from "@/lib/markdown";
 import { siteUrl } from "@/lib/site";
 import type { PracticeProfile } from "@/lib/settings";
 
@@ -29,7 +29,7 @@ export async function buildRssFeed(profile: PracticeProfile): Promise<string> {
       link,
       date: item.publishedAt,
       description: item.summary,
-      content: renderMarkdown(full.body),
+      content: renderArticleMarkdown(full.body),
       category: item.tags.map((name) => ({ name })),
     });
   }

@@ -30,3 +30,15 @@ describe("readingMinutes", () => {
     expect(readingMinutes(Array(1100).fill("word").join(" "))).toBe(5);
   });
 });
+
+describe("renderArticleMarkdown", () => {
+  test("gives the same sanitised HTML as renderMarkdown, and follows an edit at once", async () => {
+    const { renderArticleMarkdown } = await import("@/lib/markdown");
+    const first = "# One\n\n<script>alert(1)</script> text";
+    expect(renderArticleMarkdown(first)).toBe(renderMarkdown(first));
+    expect(renderArticleMarkdown(first)).not.toContain("<script");
+    const edited = "# One\n\nedited text";
+    expect(renderArticleMarkdown(edited)).toContain("edited text");
+    expect(renderArticleMarkdown(first)).toBe(renderMarkdown(first));
+  });
+});

@@ -22,6 +22,26 @@ export function renderMarkdown(markdown: string): string {
   return String(processor.processSync(markdown));
 }
 
+// Every page is rendered per request (for its CSP nonce), and parsing an article costs far
+// more than the rest of the page. Keyed by the text itself, so an edit is never served stale
+// and several app instances need no invalidation.
+const rendered = new Map<string, string>();
+const RENDERED_MAX = 64;
+
+/** renderMarkdown for published articles, remembered for the most recently read ones. */
+export function renderArticleMarkdown(markdown: string): string {
+  const hit = rendered.get(markdown);
+  if (hit !== undefined) {
+    rendered.delete(markdown);
+    rendered.set(markdown, hit);
+    return hit;
+  }
+  const html = renderMarkdown(markdown);
+  rendered.set(markdown, html);
+  if (rendered.size > RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
+  return html;
+}
+
 const WORDS_PER_MINUTE = 220;
 
 export function readingMinutes(markdown: string): number {

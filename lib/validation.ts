@@ -3,7 +3,7 @@
  * broken UTF-16, so such input must become a validation message (or be cleaned), never a
  * database error.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** Ids in URLs and forms: cuid or UUID shaped, nothing else reaches a query. */
 export const recordId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That record could not be found.");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, type CSSProperties } from "react";
+import { useRef, useState } from "react";
 import { get, useFieldArray, useForm, type FieldPath } from "react-hook-form";
 import { saveAvailabilityAction, type AvailabilityState } from "@/lib/actions/settings";
 
@@ -41,25 +41,6 @@ const NUMBER_FIELDS: { name: NumberField; label: string; hint: string }[] = [
     hint: "Clients can cancel or reschedule online until this long before the consultation. 1440 minutes is 24 hours.",
   },
 ];
-
-// Time inputs are not covered by the site-wide form styles.
-const timeInputStyle: CSSProperties = {
-  font: "inherit",
-  color: "var(--text)",
-  background: "var(--surface)",
-  border: "1.5px solid #8a8178",
-  borderRadius: 8,
-  padding: "0.6rem 0.75rem",
-  width: "100%",
-  minHeight: 44,
-};
-
-const rowStyle: CSSProperties = {
-  display: "grid",
-  gridTemplateColumns: "repeat(auto-fit, minmax(8.5rem, 1fr))",
-  gap: "0.75rem",
-  alignItems: "end",
-};
 
 /** An empty or non-numeric entry becomes null, which the server reports as "must be a whole number". */
 function toNumber(value: string): number | null {
@@ -191,9 +172,9 @@ export function AvailabilityForm({ initial, timeZones }: { initial: Availability
         </p>
         {windows.fields.length === 0 && <p>No weekly hours: the booking page offers no times.</p>}
         {windows.fields.map((field, i) => (
-          <fieldset key={field.id} className="card" style={{ display: "grid", gap: "0.5rem" }}>
+          <fieldset key={field.id} className="card stack-tight">
             <legend className="small">Window {i + 1}</legend>
-            <div style={rowStyle}>
+            <div className="window-row">
               <div className="field">
                 <label htmlFor={`windows.${i}.weekday`}>Day</label>
                 <select
@@ -214,7 +195,7 @@ export function AvailabilityForm({ initial, timeZones }: { initial: Availability
                 <input
                   id={`windows.${i}.start`}
                   type="time"
-                  style={timeInputStyle}
+                  className="time-input"
                   aria-invalid={invalid(`windows.${i}.start`)}
                   aria-describedby={describedBy(`windows.${i}.start`)}
                   {...register(`windows.${i}.start`)}
@@ -225,7 +206,7 @@ export function AvailabilityForm({ initial, timeZones }: { initial: Availability
                 <input
                   id={`windows.${i}.end`}
                   type="time"
-                  style={timeInputStyle}
+                  className="time-input"
                   aria-invalid={invalid(`windows.${i}.end`)}
                   aria-describedby={describedBy(`windows.${i}.end`)}
                   {...register(`windows.${i}.end`)}
@@ -264,7 +245,7 @@ export function AvailabilityForm({ initial, timeZones }: { initial: Availability
         {daysOff.fields.map((field, i) => (
           <div key={field.id} className="field">
             <label htmlFor={`daysOff.${i}.date`}>Day off {i + 1}</label>
-            <div style={{ display: "flex", gap: "0.75rem", alignItems: "center", maxWidth: "28rem" }}>
+            <div className="inline-row">
               <input
                 id={`daysOff.${i}.date`}
                 type="date"
@@ -320,7 +301,7 @@ export function AvailabilityForm({ initial, timeZones }: { initial: Availability
             type="text"
             inputMode="numeric"
             autoComplete="off"
-            style={{ maxWidth: "12rem" }}
+            className="narrow-input"
             aria-invalid={invalid(f.name)}
             aria-describedby={describedBy(f.name, `${f.name}-hint`)}
             {...register(f.name)}

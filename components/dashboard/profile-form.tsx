@@ -172,7 +172,7 @@ export function PhotoForm({ photoUrl }: { photoUrl: string | null }) {
         <p>
           {/* A plain img: the photo is served by /practice-photo with its own caching, and its size is not known here. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={photoUrl} alt="Your current profile photo" width={160} style={{ height: "auto", borderRadius: 8 }} />
+          <img src={photoUrl} alt="Your current profile photo" width={160} className="profile-photo" />
         </p>
       ) : (
         <p>No photo yet.</p>

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { recordId } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit";
 import { requireClinician } from "@/lib/auth/session";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { recordId } from "@/lib/validation";
 import { requireClinician } from "@/lib/auth/session";
 import { markReviewed } from "@/lib/dashboard/intakes";

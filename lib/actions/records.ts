@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { requireClinician } from "@/lib/auth/session";
 import { retryEmail } from "@/lib/dashboard/records";
 

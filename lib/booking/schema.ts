@@ -3,7 +3,7 @@
  * in the server action.
  */
 import { IANAZone } from "luxon";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { emailField } from "@/lib/auth/schema";
 import { recordId } from "@/lib/validation";
 

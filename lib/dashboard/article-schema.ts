@@ -3,7 +3,7 @@
  * the server actions. Kept free of server imports so the client editor can use it;
  * lib/dashboard/articles.ts re-exports it.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const MAX_TAGS = 10;
 export const MAX_TAG_LENGTH = 50;

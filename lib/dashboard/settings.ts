@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { cleanStrings } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit";
 import { formatDateTime } from "@/lib/booking/format";

@@ -10,7 +10,7 @@ const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;
 
 function Linkified({ text }: { text: string }) {
   return (
-    <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+    <pre className="mail-text">
       {text.split(URL_PATTERN).map((part, index) =>
         index % 2 === 1 ? (
           <a key={index} href={part}>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TagList } from "@/components/tag-list";
 import { getPublishedArticle, listPublishedSlugs } from "@/lib/articles";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderArticleMarkdown } from "@/lib/markdown";
 import { pageMetadata } from "@/lib/metadata";
 import { getPracticeProfile } from "@/lib/settings";
 import { formatDate, siteUrl } from "@/lib/site";
@@ -73,7 +73,7 @@ export default async function ArticlePage({ params }: Props) {
           writing.
         </p>
       )}
-      <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(article.body) }} />
+      <div className="prose" dangerouslySetInnerHTML={{ __html: renderArticleMarkdown(article.body) }} />
       <aside className="article-cta card" aria-label="Consultation">
         <p>If this sounds familiar, you do not have to work through it alone.</p>
         <p>

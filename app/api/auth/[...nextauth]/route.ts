@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { isSameOrigin, jsonError } from "@/lib/http";
 import { limitSignInLinkRequest } from "@/lib/rate-limit";
 import { clientIp } from "@/lib/request";
 
@@ -15,6 +16,9 @@ export async function GET(req: NextRequest, ctx: Context) {
 }
 
 export async function POST(req: NextRequest, ctx: Context) {
+  // next-auth's own CSRF token covers its forms; the Origin check refuses any cross-site post
+  // (sign-in, sign-out, a sign-in link request) before it reaches next-auth at all.
+  if (!isSameOrigin(req.headers)) return jsonError(403, { error: "This request did not come from this site." });
   if (req.nextUrl.pathname.endsWith("/signin/email")) {
     const form = await req.clone().formData();
     const email = String(form.get("email") ?? "").trim().toLowerCase();
