@@ -29,6 +29,11 @@ const PASSWORD = "haven-local-dev";
 
 export class EmbeddedPgError extends Error {}
 
+/** The connection URL of a database on an embedded cluster started by this module. */
+export function embeddedUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -44,7 +49,7 @@ function processAlive(pid: number): boolean {
  * checkout inside a private folder (e.g. one made by mktemp -d, mode 0700) blocks that: add
  * only the search (x) bit for others on the folders above, never read or write.
  */
-function allowTraversal(dataDir: string) {
+export function allowTraversal(dataDir: string) {
   const targets = [path.dirname(dataDir), path.resolve("node_modules")];
   const seen = new Set<string>();
   for (const target of targets) {
@@ -129,8 +134,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     );
   }
 
-  const urlFor = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  const urlFor = (database: string) => embeddedUrl(options.port, database);
   return { port: options.port, urlFor, stop: () => server.stop() };
 }
 
