@@ -6,6 +6,7 @@
  * restart before it.
  */
 import { randomBytes, randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
@@ -148,9 +149,16 @@ test("PostgreSQL restarted with requests in flight: they fail with a friendly pa
   // No internals on the page: no driver message, no stack.
   await expect(page.locator("body")).not.toContainText(/ECONN|terminat|prisma|postgres|at \S+ \(/i);
 
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath("friendly-error-page.png"), fullPage: true });
+
   // While the database is down, new requests fail fast too, and cleanly.
   const whileDown = await postHold(appA, "203.0.113.8");
   expect(whileDown.status).toBe(503);
+  const page500 = await fetch(`${appA.url}/book`);
+  expect(page500.status).toBeGreaterThanOrEqual(500);
+  expect(await page500.text()).not.toMatch(/ECONNREFUSED|terminating connection|PrismaClient|DriverAdapterError/);
   // The outbox worker meets the outage and logs it rather than dying.
   await expect.poll(() => appA.output.includes('"event":"outbox.run.failed"'), { timeout: 15_000 }).toBe(true);
 
