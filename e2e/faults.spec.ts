@@ -116,8 +116,17 @@ test.afterAll(async () => {
   await db?.stop().catch(() => {});
 });
 
-test("PostgreSQL restarted with requests in flight: they fail with a friendly page or a 503, then the same app serves again", async ({ page }) => {
+test("PostgreSQL restarted with requests in flight: they fail with a friendly page or a 503, then the same app serves again", async ({ page, browser }) => {
   test.setTimeout(60_000);
+  // A client halfway through the intake, whose autosave (a server action) meets the outage.
+  const intakePage = await (await browser.newContext()).newPage();
+  const clientId = randomUUID();
+  await sql.query(`INSERT INTO "User" (id, email, role) VALUES ($1, $2, 'CLIENT')`, [clientId, `pg-drill-${unique()}@example.test`]);
+  await signInClient(intakePage, appA, clientId);
+  await intakePage.goto(`${appA.url}/portal/intake/about-you`);
+  const preferredName = intakePage.getByLabel(/Name you would like us to use/);
+  await expect(preferredName).toBeVisible();
+
   // Hold every request at the database: the practice details (read by every public page)
   // and the rate-limit counters (the first thing a hold request touches) are locked.
   const locker = await connectSql();
@@ -159,6 +168,10 @@ test("PostgreSQL restarted with requests in flight: they fail with a friendly pa
   const page500 = await fetch(`${appA.url}/book`);
   expect(page500.status).toBeGreaterThanOrEqual(500);
   expect(await page500.text()).not.toMatch(/ECONNREFUSED|terminating connection|PrismaClient|DriverAdapterError/);
+  // The autosave fails cleanly (no hang, no error page) and keeps what was typed on screen.
+  await preferredName.fill("Faultdrill");
+  await expect(intakePage.getByRole("status").filter({ hasText: "We could not save just now" })).toBeVisible();
+  await expect(preferredName).toHaveValue("Faultdrill");
   // The outbox worker meets the outage and logs it rather than dying.
   await expect.poll(() => appA.output.includes('"event":"outbox.run.failed"'), { timeout: 15_000 }).toBe(true);
 
@@ -168,6 +181,11 @@ test("PostgreSQL restarted with requests in flight: they fail with a friendly pa
   // The same page recovers with "Try again", without restarting the app.
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.locator("a.slot[data-slot]").first()).toBeVisible();
+  // The autosave's own retry goes through once the database is back, and the answer is kept.
+  await expect(intakePage.getByRole("status").filter({ hasText: /Saved at/ })).toBeVisible({ timeout: 20_000 });
+  await intakePage.reload();
+  await expect(intakePage.getByLabel(/Name you would like us to use/)).toHaveValue("Faultdrill");
+  await intakePage.context().close();
   const after = await postHold(appA, "203.0.113.9");
   expect(after.status).toBe(400); // the request's own fault now: the database answers again
   expectNoCrash(appA);
