@@ -48,6 +48,14 @@ return z.object({
   /** "inline": the Next server also runs the outbox worker; "off": only `npm run worker` does. */
   OUTBOX_WORKER: z.enum(["inline", "off"]).default("inline"),
   OUTBOX_POLL_MS: z.coerce.number().int().min(100, "must be at least 100 (milliseconds)").default(5_000),
+  /** How long a claimed email stays reserved; after a crash it is sent again once this runs out. */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000, "must be at least 1000 (milliseconds)").default(5 * 60_000),
+  /** First retry delay after a failed send; doubles on each attempt, capped at an hour. */
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(100, "must be at least 100 (milliseconds)").default(30_000),
+  /** A database that cannot be reached fails the request after this long instead of hanging. */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100, "must be at least 100 (milliseconds)").default(5_000),
+  /** Longest a single SQL statement may run (PostgreSQL statement_timeout). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100, "must be at least 100 (milliseconds)").default(15_000),
 });
 }
 

@@ -5,12 +5,21 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { env } from "@/lib/env";
+import { pgPoolConfig } from "@/lib/db-config";
+import { logger } from "@/lib/logger";
 
 const globalForLimits = globalThis as unknown as { rateLimitPool?: pg.Pool };
 
 function pool(): pg.Pool {
-  globalForLimits.rateLimitPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 3 });
+  if (!globalForLimits.rateLimitPool) {
+    const created = new pg.Pool(pgPoolConfig({ max: 3 }));
+    // Without a listener, an idle connection dropped by a database restart would be an
+    // unhandled 'error' event and take the whole server down.
+    created.on("error", (error) =>
+      logger.warn({ event: "db.pool.error", pool: "rate-limit", errorCode: (error as { code?: string }).code ?? error.name }, "database connection lost"),
+    );
+    globalForLimits.rateLimitPool = created;
+  }
   return globalForLimits.rateLimitPool;
 }
 

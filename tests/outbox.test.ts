@@ -326,6 +326,26 @@ describe("startOutboxWorker", () => {
     expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
     expect(await readMailbox(mailDir)).toHaveLength(1);
   });
+
+  test("a nudge sends at once instead of waiting for the next poll", async () => {
+    await startSmtp();
+    // Sent by the run at start; after it, only a nudge can send within the hour.
+    const first = await enqueue();
+    const worker = outbox.startOutboxWorker({ intervalMs: 60 * 60_000 });
+    try {
+      await waitFor(async () => (await prisma.outboxEmail.findUniqueOrThrow({ where: { id: first } })).status === "SENT");
+      const second = await enqueue();
+      outbox.nudgeOutboxWorker();
+      await waitFor(async () => (await prisma.outboxEmail.findUniqueOrThrow({ where: { id: second } })).status === "SENT");
+    } finally {
+      await worker.stop();
+    }
+    // Once stopped, a nudge does nothing.
+    const id = await enqueue();
+    outbox.nudgeOutboxWorker();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+  });
 });
 
 describe("cancelPendingEmails", () => {

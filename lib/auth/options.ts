@@ -8,7 +8,7 @@ import { clientIp } from "@/lib/request";
 import { havenAdapter } from "@/lib/auth/adapter";
 import { SESSION_POLICY, SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth/policy";
 import { prisma } from "@/lib/db";
-import { sendEmail } from "@/lib/email/send";
+import { enqueueEmail, nudgeOutboxWorker } from "@/lib/email/outbox";
 import { signInLinkEmail } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { getPracticeProfile } from "@/lib/settings";
@@ -63,7 +63,13 @@ export function authOptions(): NextAuthOptions {
           const link = new URL(url);
           link.searchParams.delete("email");
           const profile = await getPracticeProfile();
-          await sendEmail(signInLinkEmail({ to: identifier, url: link.toString(), practiceName: profile.practiceName }));
+          // Through the outbox like every other email, so a mail server that is down for a
+          // moment delays the link instead of failing the booking or the sign-in: the
+          // person is told to check their email, and the link arrives once the server is
+          // back. The nudge sends it at once when the server is up.
+          const message = signInLinkEmail({ to: identifier, url: link.toString(), practiceName: profile.practiceName });
+          await enqueueEmail(prisma, { kind: "auth.signin-link", message, priority: 10 });
+          nudgeOutboxWorker();
         },
       }),
     ],

@@ -17,7 +17,6 @@ type Tx = Prisma.TransactionClient;
 
 // Kinds are stored in plain text: a strict shape keeps an address or a name out of them.
 const KIND_PATTERN = /^[a-z][a-z0-9_.-]{0,63}$/;
-const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 60 * 60_000;
 
 function payloadAad(messageId: string) {
@@ -58,7 +57,7 @@ export async function cancelPendingEmails(tx: Tx, where: { bookingId: string; ki
 
 export function backoffDelayMs(attempt: number): number {
   const exponent = Math.max(0, Math.floor(attempt) - 1);
-  return Math.min(BASE_DELAY_MS * 2 ** exponent, MAX_DELAY_MS);
+  return Math.min(env().OUTBOX_RETRY_BASE_MS * 2 ** exponent, MAX_DELAY_MS);
 }
 
 type ClaimedRow = { id: string; messageId: string; payloadEnc: string; attempts: number; maxAttempts: number };
@@ -93,7 +92,7 @@ function stillOurs(row: ClaimedRow) {
 export async function deliverDueEmails(
   options: { batchSize?: number; now?: Date; send?: (m: EmailMessage) => Promise<void>; leaseMs?: number } = {},
 ): Promise<{ sent: number; retried: number; failed: number }> {
-  const { batchSize = 10, send = sendEmail, leaseMs = 5 * 60_000 } = options;
+  const { batchSize = 10, send = sendEmail, leaseMs = env().OUTBOX_LEASE_MS } = options;
   // Tests pass a fixed `now` to move time forward; otherwise each decision uses the real clock.
   const clock = () => options.now ?? new Date();
   const result = { sent: 0, retried: 0, failed: 0 };
@@ -144,11 +143,28 @@ export async function deliverDueEmails(
   return result;
 }
 
-/** Polls the outbox; runs never overlap, and stop() waits for the batch in progress. */
+// The running worker of this process, if any, so that code which has just queued an
+// urgent email (a sign-in link) can have it sent now rather than at the next poll. On
+// globalThis: Next bundles instrumentation and routes separately, each with its own copy
+// of this module.
+const globalForWorker = globalThis as unknown as { havenOutboxNudge?: () => void };
+
+/** Asks this process's worker for a run now; a no-op where none runs (OUTBOX_WORKER=off). */
+export function nudgeOutboxWorker(): void {
+  globalForWorker.havenOutboxNudge?.();
+}
+
+/**
+ * Polls the outbox; runs never overlap, and stop() waits for the batch in progress. A run
+ * that fails (the database is down, say) is logged and the next one is scheduled as usual,
+ * so the worker resumes by itself once the database is back.
+ */
 export function startOutboxWorker(options: { intervalMs?: number } = {}): { stop(): Promise<void> } {
   const intervalMs = options.intervalMs ?? 5_000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let inRun = false;
+  let again = false;
   let running: Promise<void> = Promise.resolve();
 
   const tick = async () => {
@@ -164,19 +180,40 @@ export function startOutboxWorker(options: { intervalMs?: number } = {}): { stop
     }
   };
 
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick().finally(schedule);
-    }, intervalMs);
+  const run = () => {
+    clearTimeout(timer);
+    inRun = true;
+    running = tick().finally(() => {
+      inRun = false;
+      if (again) {
+        again = false;
+        if (!stopped) return run();
+      }
+      schedule();
+    });
   };
 
-  running = tick().finally(schedule);
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(run, intervalMs);
+  };
+
+  const nudge = () => {
+    if (stopped) return;
+    // A nudge during a run asks for one more run right after it: the run in progress may
+    // have claimed its batch before the new email was committed.
+    if (inRun) again = true;
+    else run();
+  };
+  globalForWorker.havenOutboxNudge = nudge;
+
+  run();
 
   return {
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      if (globalForWorker.havenOutboxNudge === nudge) delete globalForWorker.havenOutboxNudge;
       await running;
     },
   };

@@ -1,6 +1,8 @@
 import { bookingRequestSchema } from "@/lib/booking/schema";
 import { createHold } from "@/lib/booking/service";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { isSameOrigin, jsonError } from "@/lib/http";
+import { logger, requestId } from "@/lib/logger";
 import { limitBookingAttempt } from "@/lib/rate-limit";
 import { clientIp } from "@/lib/request";
 
@@ -9,6 +11,24 @@ import { clientIp } from "@/lib/request";
  * the answers carry real HTTP statuses (400, 409, 429) for clients and monitoring.
  */
 export async function POST(req: Request) {
+  try {
+    return await placeHold(req);
+  } catch (error) {
+    // The database is down or restarting (or something else broke): a clean answer the
+    // form can show, never a hang or a stack trace. Nothing was held, so trying again is safe.
+    const unavailable = isDatabaseUnavailable(error);
+    const code = (error as { code?: unknown } | null)?.code;
+    logger.error(
+      { event: "booking.hold.failed", unavailable, errorCode: typeof code === "string" ? code : (error as Error)?.name ?? "unknown", requestId: requestId(req.headers) },
+      "booking hold failed",
+    );
+    return jsonError(unavailable ? 503 : 500, {
+      error: "Something went wrong on our side and your time was not held yet. Your answers are still here; please try again in a minute.",
+    }, unavailable ? { "Retry-After": "30" } : undefined);
+  }
+}
+
+async function placeHold(req: Request): Promise<Response> {
   if (!isSameOrigin(req.headers)) return jsonError(403, { error: "This request did not come from the booking page." });
 
   const limited = await limitBookingAttempt({ ip: clientIp(req.headers) });

@@ -1,0 +1,7 @@
+"use client";
+
+import { RouteErrorBoundary, type ErrorBoundaryProps } from "@/components/error-boundary";
+
+export default function DashboardError(props: ErrorBoundaryProps) {
+  return <RouteErrorBoundary audience="dashboard" {...props} />;
+}

@@ -1,0 +1,7 @@
+"use client";
+
+import { RouteErrorBoundary, type ErrorBoundaryProps } from "@/components/error-boundary";
+
+export default function PortalError(props: ErrorBoundaryProps) {
+  return <RouteErrorBoundary audience="portal" {...props} />;
+}

@@ -1,0 +1,20 @@
+"use client";
+
+import { CrisisFooter } from "@/components/crisis-footer";
+import { ErrorPage } from "@/components/error-page";
+import "./globals.css";
+
+// Replaces the root layout when that fails, so it brings its own <html>, styles and the
+// crisis footer the root layout would have added. A full reload is the surest retry here.
+export default function GlobalError({ error }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <html lang="en">
+      <body>
+        <main id="main" tabIndex={-1}>
+          <ErrorPage audience="public" digest={error.digest} onRetry={() => window.location.reload()} />
+        </main>
+        <CrisisFooter />
+      </body>
+    </html>
+  );
+}

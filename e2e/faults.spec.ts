@@ -1,0 +1,323 @@
+/**
+ * Fault drills (issue 6, "Faults survived, nothing lost"), with real processes: an
+ * embedded PostgreSQL, an SMTP sink and `next start` of the production build, all of
+ * their own, so the main e2e server is never disturbed. The drills run in order on one
+ * stack; the SMTP drill relies on the outbox worker having lived through the database
+ * restart before it.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { E2E } from "./config";
+import { SmtpSink, type Received } from "./faults/smtp-sink";
+import { App, Database, portFromEnv } from "./faults/stack";
+
+test.describe.configure({ mode: "serial" });
+
+let db: Database;
+let sink: SmtpSink;
+let appA: App;
+let appB: App | undefined;
+let sql: pg.Client;
+
+const FRIENDLY = "Something went wrong on our side";
+const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+
+async function connectSql(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: db.url });
+  // A database restart ends this session too; the drill reconnects afterwards.
+  client.on("error", () => {});
+  await client.connect();
+  return client;
+}
+
+async function outboxIds(): Promise<Set<string>> {
+  const { rows } = await sql.query<{ id: string }>(`SELECT id FROM "OutboxEmail"`);
+  return new Set(rows.map((r) => r.id));
+}
+
+type OutboxRow = { id: string; kind: string; messageId: string; status: string; attempts: number; lastError: string | null };
+
+async function outboxRows(ids?: Set<string>, exclude?: Set<string>): Promise<OutboxRow[]> {
+  const { rows } = await sql.query<OutboxRow>(`SELECT id, kind, "messageId", status::text, attempts, "lastError" FROM "OutboxEmail"`);
+  return rows.filter((r) => (!ids || ids.has(r.id)) && (!exclude || !exclude.has(r.id)));
+}
+
+/** Waits until every email due now (reminders are for later) among `rows()` is SENT. */
+async function waitAllSent(rows: () => Promise<OutboxRow[]>) {
+  await expect
+    .poll(async () => (await rows()).filter((r) => r.status !== "SENT" && r.kind !== "booking.reminder.client").map((r) => `${r.kind}:${r.status}`), {
+      timeout: 30_000,
+    })
+    .toEqual([]);
+}
+
+/** Every SENT row arrived exactly once, and nothing else arrived. */
+function expectExactlyOnce(rows: OutboxRow[], received: Received[]) {
+  const sent = rows.filter((r) => r.status === "SENT");
+  expect(sent.map((r) => [r.kind, received.filter((m) => m.messageId === r.messageId).length])).toEqual(sent.map((r) => [r.kind, 1]));
+  expect(received).toHaveLength(sent.length);
+}
+
+/** next-auth's email sign-in, as the browser's signIn("email") posts it. */
+async function requestSignInLink(app: App, email: string, ip: string): Promise<{ status: number; url?: string }> {
+  const csrf = await fetch(`${app.url}/api/auth/csrf`, { headers: { "x-forwarded-for": ip } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${app.url}/api/auth/signin/email`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: app.url, "x-forwarded-for": ip },
+    body: new URLSearchParams({ email, csrfToken, callbackUrl: `${app.url}/portal`, json: "true" }),
+  });
+  const body = (await response.json().catch(() => ({}))) as { url?: string };
+  return { status: response.status, url: body.url };
+}
+
+function postHold(app: App, ip: string, body: unknown = {}) {
+  return fetch(`${app.url}/api/bookings/hold`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: app.url, "x-forwarded-for": ip },
+    body: JSON.stringify(body),
+  });
+}
+
+async function signInClient(page: Page, app: App, userId: string) {
+  const sid = randomBytes(32).toString("base64url");
+  await sql.query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ($1, $2, now() + interval '1 hour')`, [sid, userId]);
+  const token = await encode({ token: { sub: userId, sid }, secret: E2E.appEnv.NEXTAUTH_SECRET! });
+  await page.context().addCookies([{ name: "next-auth.session-token", value: token, url: app.url, httpOnly: true, sameSite: "Lax" }]);
+}
+
+function expectNoCrash(app: App) {
+  expect(app.running).toBe(true);
+  expect(app.output).not.toMatch(/unhandledRejection|uncaughtException|FATAL/i);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  db = new Database(await portFromEnv("HAVEN_FAULTS_PG_PORT"));
+  await db.create();
+  sql = await connectSql();
+  sink = new SmtpSink(await portFromEnv("HAVEN_FAULTS_SMTP_PORT"));
+  await sink.up();
+  appA = new App({ port: await portFromEnv("HAVEN_FAULTS_APP_PORT"), databaseUrl: db.url, smtpUrl: sink.url });
+  await appA.start();
+});
+
+test.afterAll(async () => {
+  // Each step on its own: one failure must not leave a server running.
+  await appB?.stop().catch(() => {});
+  await appA?.stop().catch(() => {});
+  await sql?.end().catch(() => {});
+  await sink?.down().catch(() => {});
+  await db?.stop().catch(() => {});
+});
+
+test("PostgreSQL restarted with requests in flight: they fail with a friendly page or a 503, then the same app serves again", async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  // A client halfway through the intake, whose autosave (a server action) meets the outage.
+  const intakePage = await (await browser.newContext()).newPage();
+  const clientId = randomUUID();
+  await sql.query(`INSERT INTO "User" (id, email, role) VALUES ($1, $2, 'CLIENT')`, [clientId, `pg-drill-${unique()}@example.test`]);
+  await signInClient(intakePage, appA, clientId);
+  await intakePage.goto(`${appA.url}/portal/intake/about-you`);
+  const preferredName = intakePage.getByLabel(/Name you would like us to use/);
+  await expect(preferredName).toBeVisible();
+
+  // Hold every request at the database: the practice details (read by every public page)
+  // and the rate-limit counters (the first thing a hold request touches) are locked.
+  const locker = await connectSql();
+  await locker.query("BEGIN");
+  await locker.query(`LOCK TABLE "PracticeSettings", rate_limit IN ACCESS EXCLUSIVE MODE`);
+
+  const navigation = page.goto(`${appA.url}/book`);
+  const hold = postHold(appA, "203.0.113.7");
+  await expect
+    .poll(async () => {
+      const { rows } = await sql.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+      return rows[0].n as number;
+    })
+    .toBeGreaterThanOrEqual(2);
+
+  // Fast shutdown, as in a restart or a failover: PostgreSQL ends every session at once.
+  await db.stop();
+  await locker.end().catch(() => {});
+
+  const held = await hold;
+  expect(held.status).toBe(503);
+  expect(held.headers.get("content-type")).toContain("application/json");
+  expect(((await held.json()) as { error: string }).error).toContain(FRIENDLY);
+
+  await navigation;
+  await expect(page.getByRole("heading", { level: 1, name: FRIENDLY })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "988" }).first()).toBeVisible();
+  // No internals on the page: no driver message, no stack.
+  await expect(page.locator("body")).not.toContainText(/ECONN|terminat|prisma|postgres|at \S+ \(/i);
+
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath("friendly-error-page.png"), fullPage: true });
+
+  // While the database is down, new requests fail fast too, and cleanly.
+  const whileDown = await postHold(appA, "203.0.113.8");
+  expect(whileDown.status).toBe(503);
+  const page500 = await fetch(`${appA.url}/book`);
+  expect(page500.status).toBeGreaterThanOrEqual(500);
+  expect(await page500.text()).not.toMatch(/ECONNREFUSED|terminating connection|PrismaClient|DriverAdapterError/);
+  // The autosave fails cleanly (no hang, no error page) and keeps what was typed on screen.
+  await preferredName.fill("Faultdrill");
+  await expect(intakePage.getByRole("status").filter({ hasText: "We could not save just now" })).toBeVisible();
+  await expect(preferredName).toHaveValue("Faultdrill");
+  // The outbox worker meets the outage and logs it rather than dying.
+  await expect.poll(() => appA.output.includes('"event":"outbox.run.failed"'), { timeout: 15_000 }).toBe(true);
+
+  await db.start();
+  sql = await connectSql();
+
+  // The same page recovers with "Try again", without restarting the app.
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator("a.slot[data-slot]").first()).toBeVisible();
+  // The autosave's own retry goes through once the database is back, and the answer is kept.
+  await expect(intakePage.getByRole("status").filter({ hasText: /Saved at/ })).toBeVisible({ timeout: 20_000 });
+  await intakePage.reload();
+  await expect(intakePage.getByLabel(/Name you would like us to use/)).toHaveValue("Faultdrill");
+  await intakePage.context().close();
+  const after = await postHold(appA, "203.0.113.9");
+  expect(after.status).toBe(400); // the request's own fault now: the database answers again
+  expectNoCrash(appA);
+  expect(appA.exits).toEqual([]);
+});
+
+test("SMTP down during a booking and an intake submit: both saved, the person sees success, each email arrives exactly once later", async ({ page }) => {
+  test.setTimeout(60_000);
+  const before = await outboxIds();
+  const id = unique();
+  const bookingEmail = `smtp-down-${id}@example.test`;
+
+  // A client with a complete intake draft, ready to submit (set up while mail still works).
+  const clientId = randomUUID();
+  await sql.query(`INSERT INTO "User" (id, email, role) VALUES ($1, $2, 'CLIENT')`, [clientId, `intake-${id}@example.test`]);
+  appA.runScript("e2e/faults/seed-intake.ts", [clientId]);
+
+  await sink.down();
+  sink.received.length = 0;
+
+  await page.goto(`${appA.url}/book`);
+  await page.locator("a.slot[data-slot]").first().click();
+  await expect(page.getByRole("heading", { name: "Your details" })).toBeVisible();
+  await page.getByLabel("First name").fill("Faultdrill");
+  await page.getByRole("textbox", { name: "Email" }).fill(bookingEmail);
+  await page.getByLabel(/I agree to be contacted/).check();
+  await page.getByRole("button", { name: "Request this time" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+  await signInClient(page, appA, clientId);
+  await page.goto(`${appA.url}/portal/intake/review`);
+  await page.getByRole("button", { name: "Submit my intake" }).click();
+  await expect(page).toHaveURL(/\/portal\/intake\?submitted=1/);
+  await expect(page.getByText("Thank you. Your intake has been submitted.")).toBeVisible();
+
+  // Saved...
+  const booking = await sql.query(`SELECT status::text FROM "Booking" WHERE email = $1`, [bookingEmail]);
+  expect(booking.rows).toEqual([{ status: "HOLD" }]);
+  const intake = await sql.query(`SELECT status::text FROM "Intake" WHERE "clientId" = $1`, [clientId]);
+  expect(intake.rows).toEqual([{ status: "SUBMITTED" }]);
+  // ...and each email was really tried against the dead server, and kept for later.
+  const drill = () => outboxRows(undefined, before);
+  await expect
+    .poll(async () => (await drill()).filter((r) => r.status === "PENDING" && r.attempts >= 1 && r.lastError).map((r) => r.kind).sort())
+    .toEqual(["auth.signin-link", "intake.submitted.clinician"]);
+  expect(sink.received).toEqual([]);
+
+  await sink.up();
+  await waitAllSent(drill);
+  expectExactlyOnce(await drill(), sink.received);
+  expect(sink.received.map((m) => m.to).sort()).toEqual([bookingEmail, E2E.clinicianEmail].sort());
+
+  // The delayed link still confirms the booking, and those emails go out once as well.
+  const link = /https?:\/\/\S+\/api\/auth\/callback\/email\?[^\s"<>]+/.exec(sink.received.find((m) => m.to === bookingEmail)!.text)![0];
+  await page.context().clearCookies();
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/portal\?status=confirmed/);
+  await waitAllSent(drill);
+  const rows = await drill();
+  expect(rows.map((r) => r.kind).sort()).toEqual(
+    ["auth.signin-link", "booking.confirmed.client", "booking.confirmed.clinician", "booking.reminder.client", "intake.submitted.clinician"].sort(),
+  );
+  expectExactlyOnce(rows, sink.received);
+  expectNoCrash(appA);
+});
+
+test("the app killed (SIGKILL) while the outbox is sending: after a restart nothing is lost, and the duplicate has the same Message-ID", async () => {
+  test.setTimeout(60_000);
+  const before = await outboxIds();
+  sink.received.length = 0;
+  const id = unique();
+  const emails = [0, 1, 2].map((i) => `kill-${i}-${id}@example.test`);
+
+  const held = sink.holdNextMessage();
+  for (const [i, email] of emails.entries()) {
+    const { status, url } = await requestSignInLink(appA, email, `198.51.100.${i + 1}`);
+    expect(status).toBe(200);
+    expect(url).toMatch(/verify-request|check-email/);
+  }
+  // The server has the whole message but has not said "250 OK": kill the sender now.
+  const inFlight = await held;
+  await appA.kill();
+  sink.releaseHeld();
+  const drill = () => outboxRows(undefined, before);
+  expect((await drill()).find((r) => r.messageId === inFlight.messageId)?.status).toBe("SENDING");
+
+  await appA.start();
+  await waitAllSent(drill);
+  const rows = await drill();
+  expect(rows).toHaveLength(emails.length);
+  // Nothing lost: every email arrived, each recipient's copies carry one Message-ID.
+  for (const email of emails) {
+    const copies = sink.received.filter((m) => m.to === email);
+    expect(copies.length, email).toBeGreaterThanOrEqual(1);
+    expect(new Set(copies.map((m) => m.messageId)).size, email).toBe(1);
+  }
+  expect(new Set(sink.received.map((m) => m.messageId))).toEqual(new Set(rows.map((r) => r.messageId)));
+  // The one in flight was sent again after its lease ran out: a duplicate, recognisably so.
+  expect(sink.count(inFlight.messageId)).toBe(2);
+  expect(sink.received).toHaveLength(emails.length + 1);
+  expectNoCrash(appA);
+});
+
+test("two app instances on one database: each email is sent once, and the per-IP limits count across both", async () => {
+  test.setTimeout(60_000);
+  appB = new App({ port: await portFromEnv("HAVEN_FAULTS_APP_PORT_B"), databaseUrl: db.url, smtpUrl: sink.url });
+  await appB.start();
+  const apps = [appA, appB];
+  await sql.query("DELETE FROM rate_limit");
+  const before = await outboxIds();
+  sink.received.length = 0;
+  const id = unique();
+
+  // Booking holds: 10 an hour per IP, whichever instance answers (bad bodies still count).
+  const holdStatuses: number[] = [];
+  for (let i = 0; i < 11; i++) holdStatuses.push((await postHold(apps[i % 2]!, "192.0.2.10")).status);
+  expect(holdStatuses).toEqual([...Array<number>(10).fill(400), 429]);
+
+  // Sign-in links: 20 an hour per IP. 21 requests at once, spread over both instances:
+  // exactly 20 accepted, and both instances' workers race for the 20 emails.
+  const emails = Array.from({ length: 21 }, (_, i) => `two-${i}-${id}@example.test`);
+  const results = await Promise.all(emails.map((email, i) => requestSignInLink(apps[i % 2]!, email, "192.0.2.20")));
+  expect(results.filter((r) => r.status === 429)).toHaveLength(1);
+  expect(results.filter((r) => r.status === 200 && /verify-request|check-email/.test(r.url ?? ""))).toHaveLength(20);
+  const accepted = emails.filter((_, i) => results[i]!.status === 200);
+
+  const drill = () => outboxRows(undefined, before);
+  await waitAllSent(drill);
+  const rows = await drill();
+  expect(rows).toHaveLength(20);
+  expectExactlyOnce(rows, sink.received);
+  expect(sink.received.map((m) => m.to).sort()).toEqual(accepted.sort());
+  expectNoCrash(appA);
+  expectNoCrash(appB);
+});
