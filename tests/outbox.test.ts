@@ -160,6 +160,8 @@ describe("deliverDueEmails", () => {
     const sent = await prisma.outboxEmail.findUniqueOrThrow({ where: { id } });
     expect(sent).toMatchObject({ status: "SENT", attempts: 2, lastError: null });
     expect(sent.sentAt).not.toBeNull();
+    // Delivered content is erased from the database; only the record of sending remains.
+    expect(sent.payloadEnc).toBe("");
     const mailbox = await readMailbox(mailDir);
     expect(mailbox).toHaveLength(1);
     expect(mailbox[0]!.headers["message-id"]).toBe(sent.messageId);

@@ -136,7 +136,9 @@ export async function deliverDueEmails(
 
     await prisma.outboxEmail.updateMany({
       where: stillOurs(row),
-      data: { status: "SENT", sentAt: clock(), lockedUntil: null, lastError: null },
+      // Once delivered, the content (which may hold a sign-in link or a client's name and
+      // appointment) has no further use here: keep only the fact that it was sent.
+      data: { status: "SENT", sentAt: clock(), lockedUntil: null, lastError: null, payloadEnc: "" },
     });
     result.sent++;
   }
