@@ -2,16 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TagList } from "@/components/tag-list";
-import { getPublishedArticle, listPublishedSlugs } from "@/lib/articles";
+import { cache } from "react";
+import { getPublishedArticle as readPublishedArticle } from "@/lib/articles";
 import { renderArticleMarkdown } from "@/lib/markdown";
 import { pageMetadata } from "@/lib/metadata";
 import { getPracticeProfile } from "@/lib/settings";
 import { formatDate, siteUrl } from "@/lib/site";
 
-// Prerendered at build; the dashboard revalidates a page when its article changes.
-export async function generateStaticParams() {
-  return (await listPublishedSlugs()).map((slug) => ({ slug }));
-}
+// Rendered per request (each page has its own CSP nonce); the metadata and the page share
+// one read of the article.
+const getPublishedArticle = cache(readPublishedArticle);
 
 type Props = { params: Promise<{ slug: string }> };
 

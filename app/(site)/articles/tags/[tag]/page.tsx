@@ -2,12 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleCard } from "@/components/article-card";
-import { listPublishedArticles, listTags, tagLabel } from "@/lib/articles";
+import { listPublishedArticles, tagLabel } from "@/lib/articles";
 import { pageMetadata } from "@/lib/metadata";
-
-export async function generateStaticParams() {
-  return (await listTags()).map(({ tag }) => ({ tag }));
-}
 
 type Props = { params: Promise<{ tag: string }> };
 
