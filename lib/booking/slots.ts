@@ -72,8 +72,13 @@ function resolveWallClock(date: DateTime, time: string, timeZone: string): DateT
     .reduce((earliest, candidate) => (candidate.toMillis() < earliest.toMillis() ? candidate : earliest), local);
 }
 
+// Luxon checks a zone by constructing an Intl.DateTimeFormat (about 1 ms), on every call.
+const validZones = new Set<string>();
+
 function assertZone(timeZone: string): void {
+  if (validZones.has(timeZone)) return;
   if (!IANAZone.isValidZone(timeZone)) throw new Error(`Unknown IANA time zone "${timeZone}"`);
+  validZones.add(timeZone);
 }
 
 function instantMs(date: Date, what: string): number {
@@ -115,9 +120,16 @@ export function computeSlots(rules: BookingRules, busy: BusyInterval[], now: Dat
       const windowStart = resolveWallClock(day, window.start, zone).toMillis();
       const windowEnd = resolveWallClock(day, window.end, zone).toMillis();
 
+      // Every slot of a window usually falls on one local date: when the first and the last
+      // do, the ones between do too, which saves a zone lookup per slot on every page view.
+      const localDateOf = (ms: number) => DateTime.fromMillis(ms, { zone }).toISODate() ?? "";
+      const lastStart = windowStart + Math.max(0, Math.floor((windowEnd - slotMs - windowStart) / stepMs)) * stepMs;
+      const firstDate = localDateOf(windowStart);
+      const sameDate = firstDate === localDateOf(lastStart);
+
       for (let start = windowStart; start + slotMs <= windowEnd; start += stepMs) {
         if (start < earliestStart) continue;
-        const localDate = DateTime.fromMillis(start, { zone }).toISODate() ?? "";
+        const localDate = sameDate ? firstDate : localDateOf(start);
         if (localDate > lastDate || daysOff.has(localDate)) continue;
         // The buffer applies on both sides, whatever kind of appointment the busy interval is.
         const guardedStart = start - bufferMs;
