@@ -5,7 +5,7 @@
  * error or Ctrl-C.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -111,7 +111,11 @@ export async function startStack(): Promise<Stack> {
   if (!skipBuild) {
     t = performance.now();
     console.log("next build ...");
+    // With a distDir other than .next, `next build` adds it to tsconfig.json's include list
+    // (and reformats the file): put the committed file back afterwards.
+    const tsconfig = readFileSync("tsconfig.json", "utf8");
     const build = spawnSync(next, ["build"], { env, stdio: ["ignore", "inherit", "inherit"] });
+    writeFileSync("tsconfig.json", tsconfig);
     if (build.status !== 0) throw new Error("next build failed");
     buildSeconds = Math.round((performance.now() - t) / 100) / 10;
     console.log(`next build done (${buildSeconds}s)`);
@@ -120,8 +124,12 @@ export async function startStack(): Promise<Stack> {
   mkdirSync(path.dirname(BENCH.appLog), { recursive: true });
   const log = createWriteStream(BENCH.appLog);
   t = performance.now();
-  const app = spawn(next, ["start", "--hostname", "127.0.0.1", "--port", String(BENCH.appPort)], {
-    env: { ...env, ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}) },
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (Node
+  // refuses --cpu-prof in NODE_OPTIONS, so the flags go on node's own command line).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const startArgs = ["start", "--hostname", "127.0.0.1", "--port", String(BENCH.appPort)];
+  const app = spawn(nodeArgs.length ? process.execPath : next, nodeArgs.length ? [...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), ...startArgs] : startArgs, {
+    env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
