@@ -18,7 +18,9 @@ export function SlotList({ slots, timeZone, hrefFor, selected }: { slots: Slot[]
               const iso = slot.start.toISOString();
               return (
                 <li key={iso}>
-                  <Link href={hrefFor(slot)} className="slot" aria-current={selected === iso ? "true" : undefined} data-slot={iso} scroll={false}>
+                  {/* No prefetch: /book is rendered per request, so prefetching every visible slot
+                      sent dozens of full server renders per page view (and cost the phone that much work). */}
+                  <Link href={hrefFor(slot)} className="slot" aria-current={selected === iso ? "true" : undefined} data-slot={iso} scroll={false} prefetch={false}>
                     {formatTime(slot.start, timeZone)}
                   </Link>
                 </li>

@@ -50,7 +50,7 @@ export default async function BookPage({ searchParams }: Props) {
             <ul className="slot-grid">
               {near.map((slot) => (
                 <li key={slot.start.toISOString()}>
-                  <Link className="slot" href={hrefFor(slot)}>
+                  <Link className="slot" href={hrefFor(slot)} prefetch={false}>
                     {formatDateTime(slot.start, tz)}
                   </Link>
                 </li>
