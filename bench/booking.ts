@@ -9,6 +9,7 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
+import pg from "pg";
 import { mailWatcher } from "./lib/mail";
 import { closedLoop, paced, pacingText, summarise, timed, type Sample, type Timed } from "./lib/measure";
 import { idleMemory, sampleMemory } from "./lib/memory";
@@ -167,6 +168,11 @@ async function differentSlots(stack: Stack): Promise<Result> {
   if (stillListed) notes.push(`${stillListed} held slots are still listed on /book afterwards`);
   const firstOther = samples.find((s) => s.status !== 201);
   if (firstOther) notes.push(`first unexpected answer: ${firstOther.status || firstOther.error} ${firstOther.body.slice(0, 200)}`);
+  // Withdraw these holds so the full booking below has 50 open slots too.
+  const ids = samples.filter((s) => s.status === 201).map((s) => (JSON.parse(s.body) as { bookingId: string }).bookingId);
+  const db = new pg.Client({ connectionString: stack.databaseUrl });
+  await db.connect();
+  await db.query(`DELETE FROM "Booking" WHERE id = ANY($1) AND status = 'HOLD'`, [ids]).finally(() => db.end());
   return {
     id: "B4",
     name: `different slots, ${slots.length} clients at once (POST /api/bookings/hold)`,
