@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
-import { BookingForm } from "@/components/booking/booking-form";
+import { LazyBookingForm as BookingForm } from "@/components/booking/lazy-booking-form";
 import { SlotList } from "@/components/booking/slot-list";
 import { TimeZoneForm } from "@/components/booking/time-zone-form";
 import { TimeZoneSync } from "@/components/booking/time-zone-sync";
