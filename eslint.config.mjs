@@ -13,11 +13,16 @@ export default defineConfig([
       // lib/zod.ts switches off zod's eval probe, which the CSP reports as a violation.
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "zod", message: "Import z from @/lib/zod (jitless, CSP-safe).", allowTypeImports: true }] },
+        {
+          paths: [
+            { name: "zod", message: "Import z from @/lib/zod (jitless, CSP-safe).", allowTypeImports: true },
+            { name: "next/link", message: "Import Link from @/components/link (no prefetching of per-request pages)." },
+          ],
+        },
       ],
     },
   },
-  { files: ["lib/zod.ts", "tests/**", "e2e/**", "bench/**", "scripts/**"], rules: { "no-restricted-imports": "off" } },
+  { files: ["lib/zod.ts", "components/link.tsx", "tests/**", "e2e/**", "bench/**", "scripts/**"], rules: { "no-restricted-imports": "off" } },
   {
     files: ["scripts/**", "prisma/**", "bench/**", "e2e/**", "tests/**"],
     // Playwright fixtures call their callback `use`, which the React hooks rule mistakes for a hook.

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import type { ArticleListItem } from "@/lib/articles";
 import { formatDate } from "@/lib/site";
 import { TagList } from "@/components/tag-list";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 
 /** On every page, so that help is one tap away wherever someone is on the site. */
 export function CrisisFooter() {

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/link";
 
 export type ErrorAudience = "public" | "portal" | "dashboard";
 

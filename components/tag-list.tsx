@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { tagLabel } from "@/lib/articles";
 
 export function TagList({ tags }: { tags: string[] }) {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { formatDay, formatTime } from "@/lib/booking/format";
 import { groupSlotsByDay, type Slot } from "@/lib/booking/slots";
 

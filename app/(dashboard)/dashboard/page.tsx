@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { requireClinician } from "@/lib/auth/session";
 import { getDashboardOverview } from "@/lib/dashboard/overview";
 import { formatDateTime } from "@/lib/booking/format";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { cookies } from "next/headers";
 import { TimeZoneSync } from "@/components/booking/time-zone-sync";
 import { requireClient } from "@/lib/auth/session";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { ArticleCard } from "@/components/article-card";
 import { listPublishedArticles, listTags, tagLabel } from "@/lib/articles";
 import { pageMetadata } from "@/lib/metadata";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { cookies } from "next/headers";
 import { LazyBookingForm as BookingForm } from "@/components/booking/lazy-booking-form";
 import { SlotList } from "@/components/booking/slot-list";

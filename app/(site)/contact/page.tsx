@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { pageMetadata } from "@/lib/metadata";
 import { getPracticeProfile } from "@/lib/settings";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/link";
 import { AvailabilityForm } from "@/components/dashboard/availability-form";
 import { requireClinician } from "@/lib/auth/session";
 import { COMMON_TIME_ZONES } from "@/lib/booking/format";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TableWrap } from "@/components/dashboard/table-wrap";
-import Link from "next/link";
+import Link from "@/components/link";
 import { ScoreSummary } from "@/components/dashboard/score-summary";
 import { requireClinician } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/booking/format";
