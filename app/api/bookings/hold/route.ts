@@ -11,6 +11,7 @@ import { clientIp } from "@/lib/request";
  * the answers carry real HTTP statuses (400, 409, 429) for clients and monitoring.
  */
 export async function POST(req: Request) {
+  if (!isSameOrigin(req.headers)) return jsonError(403, { error: "This request did not come from the booking page." });
   try {
     return await placeHold(req);
   } catch (error) {
@@ -29,8 +30,6 @@ export async function POST(req: Request) {
 }
 
 async function placeHold(req: Request): Promise<Response> {
-  if (!isSameOrigin(req.headers)) return jsonError(403, { error: "This request did not come from the booking page." });
-
   const limited = await limitBookingAttempt({ ip: clientIp(req.headers) });
   if (limited) {
     return jsonError(
