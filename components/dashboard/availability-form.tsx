@@ -195,7 +195,7 @@ export function AvailabilityForm({ initial, timeZones }: { initial: Availability
                 <input
                   id={`windows.${i}.start`}
                   type="time"
-                  className="time-input"
+                 
                   aria-invalid={invalid(`windows.${i}.start`)}
                   aria-describedby={describedBy(`windows.${i}.start`)}
                   {...register(`windows.${i}.start`)}
@@ -206,7 +206,7 @@ export function AvailabilityForm({ initial, timeZones }: { initial: Availability
                 <input
                   id={`windows.${i}.end`}
                   type="time"
-                  className="time-input"
+                 
                   aria-invalid={invalid(`windows.${i}.end`)}
                   aria-describedby={describedBy(`windows.${i}.end`)}
                   {...register(`windows.${i}.end`)}
