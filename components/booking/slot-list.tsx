@@ -1,4 +1,3 @@
-import Link from "@/components/link";
 import { formatDay, formatTime } from "@/lib/booking/format";
 import { groupSlotsByDay, type Slot } from "@/lib/booking/slots";
 
@@ -18,11 +17,12 @@ export function SlotList({ slots, timeZone, hrefFor, selected }: { slots: Slot[]
               const iso = slot.start.toISOString();
               return (
                 <li key={iso}>
-                  {/* No prefetch: /book is rendered per request, so prefetching every visible slot
-                      sent dozens of full server renders per page view (and cost the phone that much work). */}
-                  <Link href={hrefFor(slot)} className="slot" aria-current={selected === iso ? "true" : undefined} data-slot={iso} scroll={false} prefetch={false}>
+                  {/* Plain links, not next/link: there can be a hundred of them, and each client
+                      component costs server render time and hydration on the phone; choosing a
+                      time is a normal page load that lands on the form. */}
+                  <a href={hrefFor(slot)} className="slot" aria-current={selected === iso ? "true" : undefined} data-slot={iso}>
                     {formatTime(slot.start, timeZone)}
-                  </Link>
+                  </a>
                 </li>
               );
             })}

@@ -16,9 +16,21 @@ export function formatDateTime(date: Date, timeZone: string): string {
   return `${dt.toLocaleString({ weekday: "long", month: "long", day: "numeric", year: "numeric" })} at ${dt.toLocaleString(DateTime.TIME_SIMPLE)} ${dt.offsetNameShort ?? ""}`.trim();
 }
 
+// A zone's long name depends only on the zone and its offset at that moment (standard or
+// daylight time), and working it out builds a new Intl formatter each time: remember it.
+const zoneNames = new Map<string, string>();
+
 /** "Eastern Standard Time" style name for a zone, at a given moment. */
 export function zoneName(timeZone: string, at = new Date()): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).setLocale("en-US").offsetNameLong ?? timeZone;
+  const dt = DateTime.fromJSDate(at, { zone: timeZone });
+  const key = `${timeZone}|${dt.offset}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) {
+    name = dt.setLocale("en-US").offsetNameLong ?? timeZone;
+    // Only valid zones get here (luxon would have failed), so the map stays small.
+    if (dt.isValid) zoneNames.set(key, name);
+  }
+  return name;
 }
 
 export const COMMON_TIME_ZONES = [
