@@ -65,6 +65,7 @@ export const ACTIONS: Record<string, "requireClient" | "requireClinician" | "pub
   "lib/actions/intake.ts#submitIntakeAction": "requireClient",
   "lib/actions/clinician-setup.ts#completeSetupAction": "public",
   "lib/actions/intakes.ts#markReviewedAction": "requireClinician",
+  "lib/actions/intakes.ts#markUrgentFollowedUpAction": "requireClinician",
   "lib/actions/bookings.ts#clinicianBookingAction": "requireClinician",
   "lib/actions/records.ts#retryEmailAction": "requireClinician",
   "lib/actions/settings.ts#saveAvailabilityAction": "requireClinician",

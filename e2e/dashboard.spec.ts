@@ -114,6 +114,47 @@ test("reviewing an intake shows its scores and writes an audit event", async ({ 
   await expect(page.getByText("CANARYDASH")).toHaveCount(0);
 });
 
+test("the clinician follows up on an urgent draft, and the overview stops counting it", async ({ page, db, signInAsClient, signInAsClinician, expectAccessible }) => {
+  const { intake } = await appLib();
+  const client = await signInAsClient(page);
+  // PHQ-9 item 9 answered above "not at all", and the intake never submitted.
+  const screening = { ...COMPLETE_INTAKE.screening, phq9: [...COMPLETE_INTAKE.screening.phq9.slice(0, 8), 2] };
+  expect(await intake.saveDraft(client.id, "screening", screening)).toMatchObject({ ok: true, risk: true });
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Intake" WHERE "clientId" = $1`, [client.id]);
+  const intakeId = rows[0]!.id;
+
+  await page.context().clearCookies();
+  const clinician = await signInAsClinician(page);
+  const urgentStat = page.locator(".stat-grid li").filter({ hasText: "Urgent intakes" }).locator(".stat");
+  await page.goto("/dashboard");
+  const before = Number(await urgentStat.textContent());
+  expect(before).toBeGreaterThanOrEqual(1);
+
+  await page.goto(`/dashboard/intakes/${intakeId}`);
+  await expect(page.getByText("Urgent", { exact: true })).toBeVisible();
+  await page.getByLabel("Follow-up note (optional)").fill("CANARYFOLLOW phoned, safe");
+  await page.getByRole("button", { name: "I have followed up on this urgent flag" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Follow-up recorded." })).toBeVisible();
+  // The history stays: it was urgent, and who followed up, when, with the note.
+  await expect(page.getByText("Was urgent", { exact: true })).toBeVisible();
+  await expect(page.getByText(/You recorded a follow-up .* \(dr\.haven@practice\.test\)/)).toBeVisible();
+  await expect(page.getByText("CANARYFOLLOW phoned, safe")).toBeVisible();
+  await expect(page.getByRole("button", { name: "I have followed up on this urgent flag" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.goto("/dashboard/intakes");
+  await expect(page.locator(`tr[data-intake="${intakeId}"]`)).toContainText("Was urgent");
+  await expect(page.locator(`tr[data-intake="${intakeId}"]`)).toContainText("Followed up");
+  await page.goto("/dashboard");
+  await expect(urgentStat).toHaveText(String(before - 1));
+  await expectAccessible(page);
+
+  const audit = await db.query(`SELECT outcome FROM "AuditEvent" WHERE "actorId" = $1 AND "subjectId" = $2 AND action = 'intake.urgent.followup'`, [clinician.id, intakeId]);
+  expect(audit.rows.map((r) => r.outcome)).toEqual(["allowed"]);
+  const stored = JSON.stringify((await db.query(`SELECT * FROM "Intake" WHERE id = $1`, [intakeId])).rows);
+  expect(stored).not.toContain("CANARYFOLLOW");
+});
+
 test("the clinician's session ends after 30 idle minutes and after 12 hours at most", async ({ page, db, signInAsClinician }) => {
   const clinician = await signInAsClinician(page);
   await page.goto("/dashboard");

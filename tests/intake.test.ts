@@ -1,7 +1,8 @@
 /**
  * The intake questionnaire against the real PostgreSQL test database: drafts that merge,
  * an all-or-nothing submit, server-side scoring, the urgent flag, encryption at rest,
- * who may read an intake, and the append-only audit trail.
+ * who may read an intake, the append-only audit trail, and the clinician's follow-up on an
+ * urgent flag.
  */
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
 
@@ -11,6 +12,8 @@ const { prisma } = await import("@/lib/db");
 const service = await import("@/lib/intake/service");
 const { CONSENT_VERSION } = await import("@/lib/intake/schema");
 const { DecryptionError } = await import("@/lib/crypto");
+const dashboard = await import("@/lib/dashboard/intakes");
+const { getDashboardOverview } = await import("@/lib/dashboard/overview");
 
 type DraftAnswers = import("@/lib/intake/schema").DraftAnswers;
 
@@ -510,5 +513,152 @@ describe("the audit trail is append-only", () => {
 
     expect(await prisma.auditEvent.count()).toBe(countBefore);
     expect(await prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).toEqual(event);
+  });
+});
+
+describe("following up on an urgent flag", () => {
+  const phq9 = (item9: number) => [0, 0, 0, 0, 0, 0, 0, 0, item9];
+  const LATER = new Date(NOW.getTime() + 60 * 60 * 1000);
+  const NOTE = "CANARY-FOLLOWUP phoned her, safety plan agreed";
+
+  async function clinicianUser() {
+    const user = await createUser("CLINICIAN");
+    return { ...user, role: "CLINICIAN" as const, email: `intake-clinician-${counter}@example.test`, sessionId: "test-session" };
+  }
+
+  async function urgentDraft() {
+    const client = await createUser();
+    await service.saveDraft(client.id, "screening", { phq9: phq9(2), gad7: Array(7).fill(null) }, NOW);
+    const row = await intakeRow(client.id);
+    expect(row.urgent).toBe(true);
+    return { client, intakeId: row.id };
+  }
+
+  async function followUpAudit(intakeId: string) {
+    return (await prisma.auditEvent.findMany({ where: { subjectId: intakeId, action: "intake.urgent.followup" }, orderBy: { id: "asc" } })).map(
+      (e) => `${e.actorId}:${e.outcome}`,
+    );
+  }
+
+  test("on an urgent draft it clears the overview's urgent count, records who and when, and keeps the history", async () => {
+    const { client, intakeId } = await urgentDraft();
+    const clinician = await clinicianUser();
+    expect((await getDashboardOverview(NOW)).urgentIntakes).toBe(1);
+
+    expect(await dashboard.markUrgentFollowedUp(intakeId, clinician, NOTE, LATER)).toBe(true);
+
+    expect((await getDashboardOverview(LATER)).urgentIntakes).toBe(0);
+    const row = await intakeRow(client.id);
+    expect(row).toMatchObject({ urgent: true, status: "DRAFT", urgentAt: NOW, urgentFollowedUpAt: LATER, urgentFollowedUpById: clinician.id });
+    const [item] = await dashboard.listIntakes(clinician);
+    expect(item).toMatchObject({ id: intakeId, urgent: true, needsUrgentAttention: false, urgentFollowedUpAt: LATER, urgentFollowedUpBy: clinician.email });
+    const info = await dashboard.getReviewInfo(intakeId);
+    expect(info).toMatchObject({ needsUrgentAttention: false, urgentFollowUp: { at: LATER, by: clinician.email, note: NOTE } });
+    expect(await followUpAudit(intakeId)).toEqual([`${clinician.id}:allowed`]);
+
+    // A second follow-up with nothing new is refused, and audited as such.
+    expect(await dashboard.markUrgentFollowedUp(intakeId, clinician, "", LATER)).toBe(false);
+    expect(await followUpAudit(intakeId)).toEqual([`${clinician.id}:allowed`, `${clinician.id}:denied`]);
+  });
+
+  test("the note is encrypted at rest, bound to its row, and in no audit row", async () => {
+    const { client, intakeId } = await urgentDraft();
+    const clinician = await clinicianUser();
+    expect(await dashboard.markUrgentFollowedUp(intakeId, clinician, NOTE, LATER)).toBe(true);
+    const intakes = await dump("Intake");
+    expect(intakes).not.toContain("canary-followup");
+    expect(intakes).not.toContain("safety plan");
+    expect(await dump("AuditEvent")).not.toContain("canary-followup");
+    expect((await intakeRow(client.id)).urgentFollowUpNoteEnc).toBeTruthy();
+
+    // Moved to another intake, the ciphertext is refused.
+    const other = await urgentDraft();
+    expect(await dashboard.markUrgentFollowedUp(other.intakeId, clinician, "", LATER)).toBe(true);
+    const { urgentFollowUpNoteEnc } = await intakeRow(client.id);
+    await prisma.$executeRaw`UPDATE "Intake" SET "urgentFollowUpNoteEnc" = ${urgentFollowUpNoteEnc} WHERE id = ${other.intakeId}`;
+    await expect(dashboard.getReviewInfo(other.intakeId)).rejects.toBeInstanceOf(DecryptionError);
+  });
+
+  test("a non-urgent intake, a reviewed one and an unknown id are refused, audited as denied", async () => {
+    const clinician = await clinicianUser();
+    const calm = await createUser();
+    await service.saveDraft(calm.id, "screening", { phq9: phq9(0), gad7: Array(7).fill(3) }, NOW);
+    const calmId = (await intakeRow(calm.id)).id;
+    expect(await dashboard.markUrgentFollowedUp(calmId, clinician, "", LATER)).toBe(false);
+    expect((await intakeRow(calm.id)).urgentFollowedUpAt).toBeNull();
+    expect(await followUpAudit(calmId)).toEqual([`${clinician.id}:denied`]);
+
+    const reviewed = await createUser();
+    await saveAll(reviewed.id, { ...completeDraft(), screening: { phq9: phq9(1), gad7: Array(7).fill(0) } });
+    expect(await service.submitIntake(reviewed.id, NOW)).toEqual({ ok: true, risk: true });
+    const reviewedId = (await intakeRow(reviewed.id)).id;
+    expect(await dashboard.markReviewed(reviewedId, clinician, "", NOW)).toBe(true);
+    expect(await dashboard.markUrgentFollowedUp(reviewedId, clinician, "", LATER)).toBe(false);
+    expect((await intakeRow(reviewed.id)).urgentFollowedUpAt).toBeNull();
+    expect(await followUpAudit(reviewedId)).toEqual([`${clinician.id}:denied`]);
+
+    expect(await dashboard.markUrgentFollowedUp("no-such-intake-followup", clinician, "", LATER)).toBe(false);
+    expect(await followUpAudit("no-such-intake-followup")).toEqual([`${clinician.id}:denied`]);
+  });
+
+  test("a submitted urgent intake can be followed up too; it then lists after one still needing attention", async () => {
+    const clinician = await clinicianUser();
+    const submitted = await createUser();
+    await saveAll(submitted.id, { ...completeDraft(), screening: { phq9: phq9(1), gad7: Array(7).fill(0) } });
+    await service.submitIntake(submitted.id, NOW);
+    const submittedId = (await intakeRow(submitted.id)).id;
+    const { intakeId: draftId } = await urgentDraft();
+    expect((await getDashboardOverview(NOW)).urgentIntakes).toBe(2);
+
+    expect(await dashboard.markUrgentFollowedUp(submittedId, clinician, "", LATER)).toBe(true);
+    expect((await getDashboardOverview(LATER)).urgentIntakes).toBe(1);
+    const list = await dashboard.listIntakes(clinician);
+    expect(list.map((i) => [i.id, i.needsUrgentAttention])).toEqual([
+      [draftId, true],
+      [submittedId, false],
+    ]);
+  });
+
+  test("the same positive answer saved again does not re-alert; a new positive answer after the follow-up does", async () => {
+    await setEpds(true);
+    const { client, intakeId } = await urgentDraft();
+    const clinician = await clinicianUser();
+    expect(await dashboard.markUrgentFollowedUp(intakeId, clinician, "", LATER)).toBe(true);
+    const AFTER = new Date(LATER.getTime() + 60_000);
+    const epdsCalm = [0, 0, 3, 0, 3, 3, 3, 3, 3, 3];
+
+    // Still positive (even a higher answer), and other steps saved: nothing new.
+    await service.saveDraft(client.id, "screening", { phq9: phq9(3), gad7: Array(7).fill(0), epds: epdsCalm }, AFTER);
+    await service.saveDraft(client.id, "history", { diagnoses: "", medications: "", trauma: "no" }, AFTER);
+    expect((await getDashboardOverview(AFTER)).urgentIntakes).toBe(0);
+    expect(await outboxKinds()).toEqual(["intake.urgent.clinician"]);
+
+    // EPDS item 10 turns positive after the follow-up: needs attention again, one new email.
+    await service.saveDraft(client.id, "screening", { phq9: phq9(3), gad7: Array(7).fill(0), epds: [...epdsCalm.slice(0, 9), 0] }, AFTER);
+    expect((await getDashboardOverview(AFTER)).urgentIntakes).toBe(1);
+    expect(await outboxKinds()).toEqual(["intake.urgent.clinician", "intake.urgent.clinician"]);
+    const row = await intakeRow(client.id);
+    // The earlier follow-up stays on record.
+    expect(row).toMatchObject({ urgentAt: AFTER, urgentFollowedUpAt: LATER, urgentFollowedUpById: clinician.id });
+    expect(await dashboard.getReviewInfo(intakeId)).toMatchObject({ needsUrgentAttention: true, urgentFollowUp: { at: LATER } });
+
+    // Toggling before she follows up again does not email a third time.
+    await service.saveDraft(client.id, "screening", { phq9: phq9(0), gad7: Array(7).fill(0), epds: epdsCalm }, AFTER);
+    await service.saveDraft(client.id, "screening", { phq9: phq9(1), gad7: Array(7).fill(0), epds: epdsCalm }, AFTER);
+    expect(await outboxKinds()).toHaveLength(2);
+  });
+
+  test("an answer changed back from negative to positive after the follow-up re-alerts", async () => {
+    const { client, intakeId } = await urgentDraft();
+    const clinician = await clinicianUser();
+    expect(await dashboard.markUrgentFollowedUp(intakeId, clinician, "", LATER)).toBe(true);
+    const AFTER = new Date(LATER.getTime() + 60_000);
+    await service.saveDraft(client.id, "screening", { phq9: phq9(0), gad7: Array(7).fill(0) }, AFTER);
+    expect((await getDashboardOverview(AFTER)).urgentIntakes).toBe(0);
+    await service.saveDraft(client.id, "screening", { phq9: phq9(1), gad7: Array(7).fill(0) }, AFTER);
+    expect((await getDashboardOverview(AFTER)).urgentIntakes).toBe(1);
+    // She can record a follow-up again.
+    expect(await dashboard.markUrgentFollowedUp(intakeId, clinician, "", new Date(AFTER.getTime() + 1))).toBe(true);
+    expect((await getDashboardOverview(AFTER)).urgentIntakes).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { getBookingRules } from "@/lib/booking/service";
+import { needsUrgentAttentionWhere } from "@/lib/dashboard/intakes";
 import { prisma } from "@/lib/db";
 
 /** Counts for the overview; no clinical content, so nothing here is audited. */
@@ -10,7 +11,8 @@ export async function getDashboardOverview(now = new Date()) {
   const dayEnd = local.endOf("day").toJSDate();
   const weekEnd = local.plus({ days: 7 }).toJSDate();
   const [urgentIntakes, newIntakes, todayCount, weekCount, failedEmails, upcoming] = await Promise.all([
-    prisma.intake.count({ where: { urgent: true, status: { not: "REVIEWED" } } }),
+    // A followed-up flag no longer counts (the intake still shows as was-urgent in the list).
+    prisma.intake.count({ where: needsUrgentAttentionWhere() }),
     prisma.intake.count({ where: { status: "SUBMITTED" } }),
     prisma.booking.count({ where: { status: "CONFIRMED", startsAt: { gte: dayStart, lte: dayEnd } } }),
     prisma.booking.count({ where: { status: "CONFIRMED", startsAt: { gte: now, lte: weekEnd } } }),

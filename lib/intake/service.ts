@@ -53,7 +53,8 @@ export async function getOrCreateClientIntake(clientId: string): Promise<ClientI
   return { id: row.id, status: row.status, draft, submittedAt: row.submittedAt };
 }
 
-function selfHarmRisk(draft: DraftAnswers, options: ClinicalOptions): boolean {
+/** Which instruments' self-harm item is answered above "not at all" in a draft. */
+function selfHarmRiskItems(draft: DraftAnswers, options: ClinicalOptions): { phq9: boolean; epds: boolean } {
   const screening = (draft.screening ?? {}) as { phq9?: (number | null)[]; epds?: (number | null)[] };
   // Drafts hold whatever was typed: a numeric string still counts, so risk is never missed.
   const safe = (answers: unknown) =>
@@ -63,12 +64,26 @@ function selfHarmRisk(draft: DraftAnswers, options: ClinicalOptions): boolean {
           return Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 3 ? (n as number) : null;
         })
       : [];
-  return hasSelfHarmRisk("phq9", safe(screening.phq9)) || (options.epdsEnabled && hasSelfHarmRisk("epds", safe(screening.epds)));
+  return { phq9: hasSelfHarmRisk("phq9", safe(screening.phq9)), epds: options.epdsEnabled && hasSelfHarmRisk("epds", safe(screening.epds)) };
 }
 
-/** Flags the intake urgent and tells the clinician once, in the caller's transaction. */
-async function flagUrgent(tx: Tx, intake: { id: string; urgent: boolean }, now: Date) {
-  if (intake.urgent) return;
+type UrgentState = { id: string; urgent: boolean; urgentAt: Date | null; urgentFollowedUpAt: Date | null };
+
+/**
+ * Flags the intake urgent and tells the clinician once, in the caller's transaction.
+ *
+ * After the clinician has recorded a follow-up, the flag stays followed-up while the client
+ * keeps saving the same positive answer: no second email. It needs her attention again (and
+ * she is emailed again) only when a self-harm item that was not positive in the previous save
+ * becomes positive after the follow-up (e.g. PHQ-9 item 9 changed from 0 to 2, or EPDS item 10
+ * turning positive when only PHQ-9 item 9 was before). That moves urgentAt past
+ * urgentFollowedUpAt; the follow-up itself is kept, so the history stays visible.
+ */
+async function flagUrgent(tx: Tx, intake: UrgentState, newlyPositive: boolean, now: Date) {
+  if (intake.urgent) {
+    const followedUp = intake.urgentFollowedUpAt !== null && !(intake.urgentAt !== null && intake.urgentAt > intake.urgentFollowedUpAt);
+    if (!followedUp || !newlyPositive) return;
+  }
   await tx.intake.update({ where: { id: intake.id }, data: { urgent: true, urgentAt: now } });
   await enqueueEmail(tx, {
     kind: "intake.urgent.clinician",
@@ -89,18 +104,21 @@ export async function saveDraft(clientId: string, step: AnsweredStepSlug, values
   await getOrCreateClientIntake(clientId);
   return prisma.$transaction(async (tx) => {
     // Row lock: saves from two devices (different steps) merge instead of overwriting.
-    const [row] = await tx.$queryRaw<{ id: string; status: string; draftEnc: string | null; urgent: boolean }[]>`
-      SELECT id, status::text, "draftEnc", urgent FROM "Intake" WHERE "clientId" = ${clientId} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<(UrgentState & { status: string; draftEnc: string | null })[]>`
+      SELECT id, status::text, "draftEnc", urgent, "urgentAt", "urgentFollowedUpAt" FROM "Intake" WHERE "clientId" = ${clientId} FOR UPDATE`;
     if (!row) throw new Error("intake missing after creation");
     if (row.status !== "DRAFT") return { ok: false as const, reason: "submitted" as const, message: "Your intake has already been submitted, so it can no longer be changed." };
-    const draft = { ...readDraft(row), [step]: values };
+    const previous = readDraft(row);
+    const draft = { ...previous, [step]: values };
     await tx.intake.update({
       where: { id: row.id },
       data: { draftEnc: encryptJson(keyRing(), draft, aad(row.id, "draft")), draftVersion: { increment: 1 } },
     });
     const options = await getClinicalOptions(tx);
-    const risk = selfHarmRisk(draft, options);
-    if (risk) await flagUrgent(tx, row, now);
+    const before = selfHarmRiskItems(previous, options);
+    const after = selfHarmRiskItems(draft, options);
+    const risk = after.phq9 || after.epds;
+    if (risk) await flagUrgent(tx, row, (after.phq9 && !before.phq9) || (after.epds && !before.epds), now);
     return { ok: true as const, savedAt: now, risk };
   });
 }
@@ -127,8 +145,8 @@ export type SubmitResult =
 /** All or nothing: validates every step, scores on the server, and locks the intake. */
 export async function submitIntake(clientId: string, now = new Date()): Promise<SubmitResult> {
   return prisma.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ id: string; status: string; draftEnc: string | null; urgent: boolean }[]>`
-      SELECT id, status::text, "draftEnc", urgent FROM "Intake" WHERE "clientId" = ${clientId} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<(UrgentState & { status: string; draftEnc: string | null })[]>`
+      SELECT id, status::text, "draftEnc", urgent, "urgentAt", "urgentFollowedUpAt" FROM "Intake" WHERE "clientId" = ${clientId} FOR UPDATE`;
     if (!row) return { ok: false as const, reason: "invalid" as const, issues: [{ step: "about-you" as const, message: "Please start the questionnaire first." }] };
     if (row.status !== "DRAFT") return { ok: false as const, reason: "submitted" as const };
     const options = await getClinicalOptions(tx);
@@ -148,7 +166,9 @@ export async function submitIntake(clientId: string, now = new Date()): Promise<
         submittedAt: now,
       },
     });
-    if (scores.selfHarmRisk) await flagUrgent(tx, row, now);
+    // The submitted answers are the last saved draft: any new positive answer was already seen
+    // by saveDraft, so submitting never re-alerts a followed-up intake.
+    if (scores.selfHarmRisk) await flagUrgent(tx, row, false, now);
     await enqueueEmail(tx, {
       kind: "intake.submitted.clinician",
       message: clinicianIntakeSubmittedNotice({ to: env().CLINICIAN_NOTIFY_EMAIL, dashboardUrl: siteUrl(`/dashboard/intakes/${row.id}`) }),

@@ -53,7 +53,7 @@ const bookingActions = await import("@/lib/actions/booking");
 const { clinicianBookingAction } = await import("@/lib/actions/bookings");
 const { completeSetupAction } = await import("@/lib/actions/clinician-setup");
 const intakeActions = await import("@/lib/actions/intake");
-const { markReviewedAction } = await import("@/lib/actions/intakes");
+const { markReviewedAction, markUrgentFollowedUpAction } = await import("@/lib/actions/intakes");
 const { retryEmailAction } = await import("@/lib/actions/records");
 const settingsActions = await import("@/lib/actions/settings");
 const { articleSchema } = await import("@/lib/dashboard/article-schema");
@@ -594,6 +594,17 @@ describe("lib/actions/intakes.ts (clinician)", () => {
       fc.pre(!(fd.get("intakeId") === submittedIntakeId && validNote));
       await refused(() => markReviewedAction(undefined, fd), fd, { deniedAudit: true });
     }, RUNS, [form({ intakeId: "a\u0000b", note: "" })]);
+  });
+
+  test("markUrgentFollowedUpAction: any form on a non-urgent intake → error; at most a 'denied' audit entry", async () => {
+    // Neither fixture intake is urgent, so every call is refused.
+    const data = formData(["intakeId", "note"], {
+      intakeId: fc.oneof(fc.constantFrom(draftIntakeId, submittedIntakeId), idValue),
+      note: fc.oneof(formValue, hugeString),
+    });
+    await property(data, async (fd) => {
+      await refused(() => markUrgentFollowedUpAction(undefined, fd), fd, { deniedAudit: true });
+    }, RUNS, [form({ intakeId: "a\u0000b", note: "" }), form({ intakeId: draftIntakeId, note: "" })]);
   });
 });
 

@@ -22,7 +22,7 @@ export default async function IntakesPage() {
       ) : (
         <TableWrap label="Intakes">
           <table className="data-table">
-            <caption className="visually-hidden">Intakes, urgent first</caption>
+            <caption className="visually-hidden">Intakes, those needing urgent attention first</caption>
             <thead>
               <tr>
                 <th scope="col">Client</th>
@@ -40,8 +40,20 @@ export default async function IntakesPage() {
                     <span className="small">{intake.clientEmail}</span>
                   </td>
                   <td>
-                    {intake.urgent && <span className="badge badge-urgent">Urgent</span>}{" "}
+                    {intake.needsUrgentAttention ? (
+                      <span className="badge badge-urgent">Urgent</span>
+                    ) : (
+                      intake.urgent && <span className="badge badge-was-urgent">Was urgent</span>
+                    )}{" "}
                     <span className={intake.status === "REVIEWED" ? "badge badge-ok" : "badge"}>{STATUS_LABEL[intake.status]}</span>
+                    {intake.urgentFollowedUpAt && <br />}
+                    {intake.urgentFollowedUpAt && (
+                      <span className="small">
+                        Followed up {formatDateTime(intake.urgentFollowedUpAt, rules.timeZone)}
+                        {intake.urgentFollowedUpBy && ` by ${intake.urgentFollowedUpBy}`}
+                        {intake.needsUrgentAttention && "; a new risk answer came in since"}
+                      </span>
+                    )}
                   </td>
                   <td>{intake.submittedAt ? formatDateTime(intake.submittedAt, rules.timeZone) : "Not yet"}</td>
                   <td>

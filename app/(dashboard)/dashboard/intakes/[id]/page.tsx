@@ -3,6 +3,7 @@ import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/dashboard/print-button";
 import { ReviewForm } from "@/components/dashboard/review-form";
+import { UrgentFollowUpForm } from "@/components/dashboard/urgent-follow-up-form";
 import { IntakeReview } from "@/components/intake/review";
 import { requireClinician } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/booking/format";
@@ -51,7 +52,12 @@ export default async function IntakeDetailPage({ params }: Props) {
       </p>
       <h1>Intake: {review.clientEmail}</h1>
       <p>
-        {intake.urgent && <span className="badge badge-urgent">Urgent</span>} <span className="badge">{intake.status}</span>{" "}
+        {review.needsUrgentAttention ? (
+          <span className="badge badge-urgent">Urgent</span>
+        ) : (
+          intake.urgent && <span className="badge badge-was-urgent">Was urgent</span>
+        )}{" "}
+        <span className="badge">{intake.status}</span>{" "}
         {intake.submittedAt ? `Submitted ${formatDateTime(intake.submittedAt, rules.timeZone)}` : "Not submitted yet"}
       </p>
       {intake.status === "DRAFT" && (
@@ -59,6 +65,23 @@ export default async function IntakeDetailPage({ params }: Props) {
           The client has not submitted this intake yet. It is shown because a self-harm question was answered above &ldquo;not at all&rdquo;. These are
           their answers so far.
         </p>
+      )}
+      {intake.urgent && (
+        <section aria-labelledby="urgent-heading" className="section">
+          <h2 id="urgent-heading">Urgent flag</h2>
+          <p>A self-harm question was answered above &ldquo;not at all&rdquo;.</p>
+          {review.urgentFollowUp && (
+            <>
+              <p>
+                You recorded a follow-up {formatDateTime(review.urgentFollowUp.at, rules.timeZone)}
+                {review.urgentFollowUp.by && ` (${review.urgentFollowUp.by})`}.
+                {review.needsUrgentAttention && " A new risk answer was given after that follow-up."}
+              </p>
+              {review.urgentFollowUp.note && <p className="follow-up-note">{review.urgentFollowUp.note}</p>}
+            </>
+          )}
+          {intake.status !== "REVIEWED" && <UrgentFollowUpForm intakeId={intake.id} open={review.needsUrgentAttention} />}
+        </section>
       )}
       <PrintButton />
 
