@@ -536,7 +536,7 @@ describe("following up on an urgent flag", () => {
 
   async function followUpAudit(intakeId: string) {
     return (await prisma.auditEvent.findMany({ where: { subjectId: intakeId, action: "intake.urgent.followup" }, orderBy: { id: "asc" } })).map(
-      (e) => `${e.actorId}:${e.outcome}`,
+      (e) => `${e.actorId}:${e.outcome}:${e.clientId}`,
     );
   }
 
@@ -554,11 +554,12 @@ describe("following up on an urgent flag", () => {
     expect(item).toMatchObject({ id: intakeId, urgent: true, needsUrgentAttention: false, urgentFollowedUpAt: LATER, urgentFollowedUpBy: clinician.email });
     const info = await dashboard.getReviewInfo(intakeId);
     expect(info).toMatchObject({ needsUrgentAttention: false, urgentFollowUp: { at: LATER, by: clinician.email, note: NOTE } });
-    expect(await followUpAudit(intakeId)).toEqual([`${clinician.id}:allowed`]);
+    // Tagged with the client, so the audit page's client filter finds it.
+    expect(await followUpAudit(intakeId)).toEqual([`${clinician.id}:allowed:${client.id}`]);
 
     // A second follow-up with nothing new is refused, and audited as such.
     expect(await dashboard.markUrgentFollowedUp(intakeId, clinician, "", LATER)).toBe(false);
-    expect(await followUpAudit(intakeId)).toEqual([`${clinician.id}:allowed`, `${clinician.id}:denied`]);
+    expect(await followUpAudit(intakeId)).toEqual([`${clinician.id}:allowed:${client.id}`, `${clinician.id}:denied:${client.id}`]);
   });
 
   test("the note is encrypted at rest, bound to its row, and in no audit row", async () => {
@@ -586,7 +587,7 @@ describe("following up on an urgent flag", () => {
     const calmId = (await intakeRow(calm.id)).id;
     expect(await dashboard.markUrgentFollowedUp(calmId, clinician, "", LATER)).toBe(false);
     expect((await intakeRow(calm.id)).urgentFollowedUpAt).toBeNull();
-    expect(await followUpAudit(calmId)).toEqual([`${clinician.id}:denied`]);
+    expect(await followUpAudit(calmId)).toEqual([`${clinician.id}:denied:${calm.id}`]);
 
     const reviewed = await createUser();
     await saveAll(reviewed.id, { ...completeDraft(), screening: { phq9: phq9(1), gad7: Array(7).fill(0) } });
@@ -595,10 +596,10 @@ describe("following up on an urgent flag", () => {
     expect(await dashboard.markReviewed(reviewedId, clinician, "", NOW)).toBe(true);
     expect(await dashboard.markUrgentFollowedUp(reviewedId, clinician, "", LATER)).toBe(false);
     expect((await intakeRow(reviewed.id)).urgentFollowedUpAt).toBeNull();
-    expect(await followUpAudit(reviewedId)).toEqual([`${clinician.id}:denied`]);
+    expect(await followUpAudit(reviewedId)).toEqual([`${clinician.id}:denied:${reviewed.id}`]);
 
     expect(await dashboard.markUrgentFollowedUp("no-such-intake-followup", clinician, "", LATER)).toBe(false);
-    expect(await followUpAudit("no-such-intake-followup")).toEqual([`${clinician.id}:denied`]);
+    expect(await followUpAudit("no-such-intake-followup")).toEqual([`${clinician.id}:denied:null`]);
   });
 
   test("a submitted urgent intake can be followed up too; it then lists after one still needing attention", async () => {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "@/lib/zod";
 import { recordId } from "@/lib/validation";
+import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { requireClinician } from "@/lib/auth/session";
 import { cancelBookingByClinician, recordBookingOutcome } from "@/lib/booking/service";
@@ -20,7 +21,9 @@ export async function clinicianBookingAction(_prev: BookingActionState, formData
   if (!parsed.success) return { ok: false, message: "That action is not available." };
   const { bookingId, action } = parsed.data;
   const done = action === "cancel" ? await cancelBookingByClinician(bookingId) : await recordBookingOutcome(bookingId, action);
-  await recordAudit({ actor: { id: user.id, role: user.role }, action: `booking.${action.toLowerCase()}`, subjectType: "Booking", subjectId: bookingId, outcome: done ? "allowed" : "denied" });
+  // The client's id lets the audit trail be filtered by client.
+  const clientId = (await prisma.booking.findUnique({ where: { id: bookingId }, select: { clientId: true } }))?.clientId ?? null;
+  await recordAudit({ actor: { id: user.id, role: user.role }, action: `booking.${action.toLowerCase()}`, subjectType: "Booking", subjectId: bookingId, clientId, outcome: done ? "allowed" : "denied" });
   revalidatePath("/dashboard/bookings");
   if (!done) return { ok: false, message: "That consultation could not be changed; it may have changed already." };
   return { ok: true, message: action === "cancel" ? "Cancelled. The client has been emailed." : "Saved." };

@@ -158,6 +158,11 @@ export async function getReviewInfo(intakeId: string): Promise<IntakeReviewInfo 
   };
 }
 
+/** Whose intake it is, so that the audit trail can be filtered by client. */
+async function clientOfIntake(intakeId: string): Promise<string | null> {
+  return (await prisma.intake.findUnique({ where: { id: intakeId }, select: { clientId: true } }))?.clientId ?? null;
+}
+
 export async function markReviewed(intakeId: string, clinician: CurrentUser, note: string, now = new Date()): Promise<boolean> {
   const result = await prisma.intake.updateMany({
     where: { id: intakeId, status: { in: ["SUBMITTED", "REVIEWED"] } },
@@ -172,6 +177,7 @@ export async function markReviewed(intakeId: string, clinician: CurrentUser, not
     action: "intake.review",
     subjectType: "Intake",
     subjectId: intakeId,
+    clientId: await clientOfIntake(intakeId),
     outcome: result.count === 1 ? "allowed" : "denied",
   });
   return result.count === 1;
@@ -198,6 +204,7 @@ export async function markUrgentFollowedUp(intakeId: string, clinician: CurrentU
     action: "intake.urgent.followup",
     subjectType: "Intake",
     subjectId: intakeId,
+    clientId: await clientOfIntake(intakeId),
     outcome: result.count === 1 ? "allowed" : "denied",
   });
   return result.count === 1;
