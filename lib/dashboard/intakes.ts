@@ -54,6 +54,14 @@ export function needsUrgentAttentionWhere(): Prisma.IntakeWhereInput {
 // then followed-up drafts (waiting on the client), then reviewed ones.
 const CALM_ORDER = { SUBMITTED: 0, DRAFT: 1, REVIEWED: 2 } as const;
 
+/** The urgent flag and its follow-up, as the list and the detail page both show them. */
+const urgentFields = {
+  urgent: true,
+  urgentAt: true,
+  urgentFollowedUpAt: true,
+  urgentFollowedUpBy: { select: { email: true } },
+} as const;
+
 /**
  * Submitted and reviewed intakes, plus drafts flagged urgent (followed up or not); those still
  * needing urgent attention first.
@@ -65,10 +73,7 @@ export async function listIntakes(clinician: CurrentUser): Promise<IntakeListIte
     select: {
       id: true,
       status: true,
-      urgent: true,
-      urgentAt: true,
-      urgentFollowedUpAt: true,
-      urgentFollowedUpBy: { select: { email: true } },
+      ...urgentFields,
       submittedAt: true,
       answersEnc: true,
       draftEnc: true,
@@ -129,10 +134,7 @@ export async function getReviewInfo(intakeId: string): Promise<IntakeReviewInfo 
     select: {
       id: true,
       status: true,
-      urgent: true,
-      urgentAt: true,
-      urgentFollowedUpAt: true,
-      urgentFollowedUpBy: { select: { email: true } },
+      ...urgentFields,
       urgentFollowUpNoteEnc: true,
       reviewedAt: true,
       reviewNoteEnc: true,
