@@ -69,6 +69,9 @@ export const test = base.extend<Fixtures>({
   },
   expectAccessible: async ({}, use) => {
     await use(async (page: Page) => {
+      // After a client-side navigation Next streams the new page's metadata in a moment later;
+      // scan the settled page, not the instant between the old <title> and the new one.
+      await expect.poll(() => page.title(), { message: "the page has a <title>" }).not.toBe("");
       const results = await new AxeBuilder({ page })
         .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
         .analyze();
