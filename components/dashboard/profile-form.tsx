@@ -53,6 +53,25 @@ const FIELDS: FieldSpec[] = [
   { name: "feeNotes", label: "Fee notes", hint: "Payment methods, superbills, sliding scale.", multiline: 3, optional: true },
 ];
 
+/** The outcome of the last save (announced politely, or as an alert when it failed) and the save button. */
+function SaveFooter({ status, submitting, label }: { status: { ok: boolean; message: string } | null; submitting: boolean; label: string }) {
+  return (
+    <>
+      <div role="status">{status?.ok && <p className="notice">{status.message}</p>}</div>
+      {status && !status.ok && (
+        <p className="form-error" role="alert">
+          {status.message}
+        </p>
+      )}
+      <div>
+        <button type="submit" className="button" disabled={submitting}>
+          {submitting ? "Saving…" : label}
+        </button>
+      </div>
+    </>
+  );
+}
+
 export function ProfileForm({ initial }: { initial: ProfileValues }) {
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const {
@@ -109,17 +128,7 @@ export function ProfileForm({ initial }: { initial: ProfileValues }) {
           </div>
         );
       })}
-      <div role="status">{status?.ok && <p className="notice">{status.message}</p>}</div>
-      {status && !status.ok && (
-        <p className="form-error" role="alert">
-          {status.message}
-        </p>
-      )}
-      <div>
-        <button type="submit" className="button" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save profile"}
-        </button>
-      </div>
+      <SaveFooter status={status} submitting={isSubmitting} label="Save profile" />
     </form>
   );
 }
@@ -281,17 +290,7 @@ export function EpdsForm({ initial }: { initial: EpdsView }) {
           possible depression
         </label>
       </div>
-      <div role="status">{status?.ok && <p className="notice">{status.message}</p>}</div>
-      {status && !status.ok && (
-        <p className="form-error" role="alert">
-          {status.message}
-        </p>
-      )}
-      <div>
-        <button type="submit" className="button" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save EPDS setting"}
-        </button>
-      </div>
+      <SaveFooter status={status} submitting={isSubmitting} label="Save EPDS setting" />
     </form>
   );
 }

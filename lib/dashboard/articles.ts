@@ -7,6 +7,7 @@
  */
 import { revalidatePath } from "next/cache";
 import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { SLUG_CONFLICT_MESSAGE, type ArticleFieldErrors, type ArticleFormValues } from "@/lib/dashboard/article-schema";
 
 export { articleSchema, parseTags, slugify, SLUG_CONFLICT_MESSAGE } from "@/lib/dashboard/article-schema";
@@ -106,50 +107,41 @@ export async function createArticle(values: ArticleFormValues, options: { publis
  * Saves her edits. With publish, the article also goes live (keeping its first publication
  * date if it was published before); without, a published article stays published.
  */
-export async function updateArticle(
+export function updateArticle(
   id: string,
   values: ArticleFormValues,
   options: { publish?: boolean } = {},
   now = new Date(),
 ): Promise<ArticleWriteResult> {
+  return updateExisting(id, (before) => ({
+    ...values,
+    // Once she has rewritten a placeholder, the public "placeholder" note goes away.
+    ...(values.body !== before.body ? { isPlaceholder: false } : {}),
+    ...(options.publish ? { status: "PUBLISHED", publishedAt: before.publishedAt ?? now } : {}),
+  }));
+}
+
+function setStatus(id: string, status: ArticleStatus, now: Date): Promise<ArticleWriteResult> {
+  return updateExisting(id, (before) => (status === "PUBLISHED" ? { status, publishedAt: before.publishedAt ?? now } : { status }));
+}
+
+/**
+ * The one write path for an existing article: reads it first (for the data and for the paths
+ * to refresh under its old slug and tags), then updates it, refusing a taken slug or a row
+ * deleted in between.
+ */
+async function updateExisting(id: string, dataFor: (before: DashboardArticle) => Prisma.ArticleUpdateInput): Promise<ArticleWriteResult> {
   const before = await getArticleForEditing(id);
   if (!before) return { ok: false, reason: "not-found" };
   let article: DashboardArticle;
   try {
-    article = await prisma.article.update({
-      where: { id },
-      data: {
-        ...values,
-        // Once she has rewritten a placeholder, the public "placeholder" note goes away.
-        ...(values.body !== before.body ? { isPlaceholder: false } : {}),
-        ...(options.publish ? { status: "PUBLISHED", publishedAt: before.publishedAt ?? now } : {}),
-      },
-      select: fullFields,
-    });
+    article = await prisma.article.update({ where: { id }, data: dataFor(before), select: fullFields });
   } catch (error) {
     if (isSlugConflict(error)) return conflict();
     if (isNotFound(error)) return { ok: false, reason: "not-found" };
     throw error;
   }
   revalidateArticlePaths([before.slug, article.slug], [...before.tags, ...article.tags]);
-  return { ok: true, article };
-}
-
-async function setStatus(id: string, status: ArticleStatus, now: Date): Promise<ArticleWriteResult> {
-  const before = await getArticleForEditing(id);
-  if (!before) return { ok: false, reason: "not-found" };
-  let article: DashboardArticle;
-  try {
-    article = await prisma.article.update({
-      where: { id },
-      data: status === "PUBLISHED" ? { status, publishedAt: before.publishedAt ?? now } : { status },
-      select: fullFields,
-    });
-  } catch (error) {
-    if (isNotFound(error)) return { ok: false, reason: "not-found" };
-    throw error;
-  }
-  revalidateArticlePaths([article.slug], article.tags);
   return { ok: true, article };
 }
 
