@@ -1,7 +1,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   // Fail at start-up, with every problem named, rather than on the first request.
-  const { env } = await import("@/lib/env");
+  const { env } = await import("@/lib/platform/env");
   const config = env();
   // The outbox worker runs inside each server by default; claims use SKIP LOCKED, so
   // several instances (and `npm run worker`) never send one email twice.

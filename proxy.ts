@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { contentSecurityPolicy, createNonce } from "@/lib/security/csp";
+import { contentSecurityPolicy, createNonce } from "@/lib/platform/csp";
 
 /**
  * Gives every request a fresh CSP nonce. Next.js reads the policy from the request headers

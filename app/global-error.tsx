@@ -1,7 +1,7 @@
 "use client";
 
-import { CrisisFooter } from "@/components/crisis-footer";
-import { ErrorPage } from "@/components/error-page";
+import { CrisisFooter } from "@/components/site/crisis-footer";
+import { ErrorPage } from "@/components/ui/error-page";
 import "./globals.css";
 
 // Replaces the root layout when that fails, so it brings its own <html>, styles and the

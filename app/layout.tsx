@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { sans, serif } from "@/app/fonts";
-import { CrisisFooter } from "@/components/crisis-footer";
-import { env } from "@/lib/env";
+import { CrisisFooter } from "@/components/site/crisis-footer";
+import { env } from "@/lib/platform/env";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from "next";
-import { listPublishedArticles, listTags } from "@/lib/articles";
-import { siteUrl } from "@/lib/site";
+import { listPublishedArticles, listTags } from "@/lib/articles/queries";
+import { siteUrl } from "@/lib/platform/site";
 
 const STATIC_PAGES = ["/", "/about", "/services", "/fees", "/faq", "/contact", "/get-help", "/book", "/articles"];
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { encryptJson, parseKeyRing } from "../lib/crypto";
+import { encryptJson, parseKeyRing } from "../lib/platform/crypto";
 import { E2E } from "./config";
 import { expect, test } from "./fixtures";
 import { waitForEmails } from "./mail";

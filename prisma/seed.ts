@@ -6,9 +6,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { ensureClinicianAccount } from "../lib/auth/clinician";
-import { prisma } from "../lib/db";
-import { env } from "../lib/env";
-import { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } from "../lib/practice-defaults";
+import { prisma } from "../lib/platform/db";
+import { env } from "../lib/platform/env";
+import { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } from "../lib/practice/defaults";
 
 const SEED_DIR = path.join(import.meta.dirname, "seed-data");
 

@@ -3,9 +3,9 @@
  * one-time link (valid 24 hours) where she sets her password and enrols her authenticator.
  */
 import { createSetupToken, ensureClinicianAccount } from "../lib/auth/clinician";
-import { prisma } from "../lib/db";
-import { env } from "../lib/env";
-import { siteUrl } from "../lib/site";
+import { prisma } from "../lib/platform/db";
+import { env } from "../lib/platform/env";
+import { siteUrl } from "../lib/platform/site";
 
 async function main() {
   const email = process.argv[2] ?? env().CLINICIAN_NOTIFY_EMAIL;

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { EmbeddedPgError, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "./embedded-pg";
-import { generateKeySpec } from "../lib/crypto";
+import { generateKeySpec } from "../lib/platform/crypto";
 import { startMailCatcher } from "./mail-catcher";
 import { prismaCli } from "./prisma-cli";
 
@@ -38,7 +38,7 @@ const DEMO_PASSWORD = "haven-demo-clinician";
 /** Development: a demo clinician with a known password and authenticator key, printed. */
 async function printDemoClinician(port: string) {
   const { ensureClinicianAccount, hasCompletedSetup, setDemoCredentials } = await import("../lib/auth/clinician");
-  const { env } = await import("../lib/env");
+  const { env } = await import("../lib/platform/env");
   const account = await ensureClinicianAccount(env().CLINICIAN_NOTIFY_EMAIL);
   const secretFile = path.resolve(".data", "dev-clinician-totp");
   if (!existsSync(secretFile) || !(await hasCompletedSetup(account.id))) {

@@ -3,8 +3,8 @@
  * deployments). On SIGINT/SIGTERM it lets the batch in progress finish, so no row is left
  * SENDING until its lease runs out.
  */
-import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
+import { prisma } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import { startOutboxWorker } from "@/lib/email/outbox";
 
 env(); // fail fast, naming every missing variable

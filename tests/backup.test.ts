@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, inject, test, vi } from "vitest";
-import { generateKeySpec } from "@/lib/crypto";
+import { generateKeySpec } from "@/lib/platform/crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { prismaCli } from "../scripts/prisma-cli";
 import { postgresForPgDump, type BackupTestServer } from "./support/postgres-for-pg-dump";
@@ -33,10 +33,10 @@ async function app(url: string, keys: string) {
   process.env.ENCRYPTION_KEYS = keys;
   vi.resetModules();
   const [db, service, dashboard, crypto] = await Promise.all([
-    import("@/lib/db"),
+    import("@/lib/platform/db"),
     import("@/lib/intake/service"),
-    import("@/lib/dashboard/intakes"),
-    import("@/lib/crypto"),
+    import("@/lib/intake/review"),
+    import("@/lib/platform/crypto"),
   ]);
   return { prisma: db.prisma, service, dashboard, DecryptionError: crypto.DecryptionError };
 }

@@ -9,7 +9,7 @@ const sink = await smtpSink();
 process.env.SMTP_URL = sink.url;
 process.env.CLINICIAN_NOTIFY_EMAIL = "clinician@practice.test";
 
-const { prisma } = await import("@/lib/db");
+const { prisma } = await import("@/lib/platform/db");
 const service = await import("@/lib/booking/service");
 const { deliverDueEmails } = await import("@/lib/email/outbox");
 const { readMailbox } = await import("@/lib/email/dev-mailbox");

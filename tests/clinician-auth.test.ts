@@ -1,7 +1,7 @@
 /** The clinician's sign-in factors against the real database. */
 import { beforeEach, describe, expect, test } from "vitest";
 
-const { prisma } = await import("@/lib/db");
+const { prisma } = await import("@/lib/platform/db");
 const clinician = await import("@/lib/auth/clinician");
 const { currentTotp } = await import("@/lib/auth/totp");
 const { hashPassword, verifyPassword } = await import("@/lib/auth/password");

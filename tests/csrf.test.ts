@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isSameOrigin } from "@/lib/http";
+import { isSameOrigin } from "@/lib/platform/http";
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -12,10 +12,10 @@ vi.mock("next/cache", () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag
 const requireClinician = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/auth/session", () => ({ requireClinician }));
 
-const { prisma } = await import("@/lib/db");
-const articles = await import("@/lib/dashboard/articles");
+const { prisma } = await import("@/lib/platform/db");
+const articles = await import("@/lib/articles/editing");
 const actions = await import("@/lib/actions/articles");
-const publicReads = await import("@/lib/articles");
+const publicReads = await import("@/lib/articles/queries");
 
 const { articleSchema, SLUG_CONFLICT_MESSAGE } = articles;
 

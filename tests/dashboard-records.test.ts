@@ -6,8 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
-const { prisma } = await import("@/lib/db");
-const records = await import("@/lib/dashboard/records");
+const { prisma } = await import("@/lib/platform/db");
+const records = await import("@/lib/audit/trail");
 
 type OutboxStatus = "PENDING" | "SENDING" | "SENT" | "FAILED" | "CANCELLED";
 

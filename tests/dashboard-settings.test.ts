@@ -14,11 +14,11 @@ const CLINICIAN = vi.hoisted(() => ({ id: "vt-settings-clinician", email: "dr.se
 const requireClinician = vi.hoisted(() => vi.fn(async () => CLINICIAN));
 vi.mock("@/lib/auth/session", () => ({ requireClinician }));
 
-const { prisma } = await import("@/lib/db");
+const { prisma } = await import("@/lib/platform/db");
 const settings = await import("@/lib/dashboard/settings");
 const actions = await import("@/lib/actions/settings");
 const { getOpenSlots } = await import("@/lib/booking/service");
-const { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } = await import("@/lib/practice-defaults");
+const { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } = await import("@/lib/practice/defaults");
 
 // Monday 2030-01-07 12:00 UTC (07:00 in New York).
 const NOW = new Date("2030-01-07T12:00:00Z");

@@ -8,11 +8,11 @@ import { afterAll, beforeEach, describe, expect, test } from "vitest";
 
 process.env.CLINICIAN_NOTIFY_EMAIL = "clinician@practice.test";
 
-const { prisma } = await import("@/lib/db");
+const { prisma } = await import("@/lib/platform/db");
 const service = await import("@/lib/intake/service");
 const { CONSENT_VERSION } = await import("@/lib/intake/schema");
-const { DecryptionError } = await import("@/lib/crypto");
-const dashboard = await import("@/lib/dashboard/intakes");
+const { DecryptionError } = await import("@/lib/platform/crypto");
+const dashboard = await import("@/lib/intake/review");
 const { getDashboardOverview } = await import("@/lib/dashboard/overview");
 
 type DraftAnswers = import("@/lib/intake/schema").DraftAnswers;

@@ -3,8 +3,8 @@ import net from "node:net";
 import { beforeEach, describe, expect, test } from "vitest";
 import { EmbeddedPgError, startEmbeddedPostgres } from "../scripts/embedded-pg";
 
-const { prisma } = await import("@/lib/db");
-const limits = await import("@/lib/rate-limit");
+const { prisma } = await import("@/lib/platform/db");
+const limits = await import("@/lib/platform/rate-limit");
 
 beforeEach(async () => {
   await prisma.$executeRawUnsafe("DELETE FROM rate_limit");

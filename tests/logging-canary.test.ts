@@ -13,8 +13,8 @@ const sink = await smtpSink();
 process.env.SMTP_URL = sink.url;
 process.env.CLINICIAN_NOTIFY_EMAIL = "clinician@practice.test";
 
-const { setLogDestination } = await import("@/lib/logger");
-const { prisma } = await import("@/lib/db");
+const { setLogDestination } = await import("@/lib/platform/logger");
+const { prisma } = await import("@/lib/platform/db");
 const booking = await import("@/lib/booking/service");
 const intake = await import("@/lib/intake/service");
 const { startOutboxWorker, deliverDueEmails } = await import("@/lib/email/outbox");

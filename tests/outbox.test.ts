@@ -17,11 +17,11 @@ type EmailMessage = import("@/lib/email/send").EmailMessage;
 let outbox: Outbox;
 let send: Send;
 let templates: Templates;
-let prisma: (typeof import("@/lib/db"))["prisma"];
+let prisma: (typeof import("@/lib/platform/db"))["prisma"];
 let readMailbox: (typeof import("@/lib/email/dev-mailbox"))["readMailbox"];
 let startMailCatcher: (typeof import("../scripts/mail-catcher"))["startMailCatcher"];
-let encryptJson: (typeof import("@/lib/crypto"))["encryptJson"];
-let keyRing: (typeof import("@/lib/keys"))["keyRing"];
+let encryptJson: (typeof import("@/lib/platform/crypto"))["encryptJson"];
+let keyRing: (typeof import("@/lib/platform/keys"))["keyRing"];
 
 let port: number;
 let mailDir: string;
@@ -79,11 +79,11 @@ beforeAll(async () => {
   outbox = await import("@/lib/email/outbox");
   send = await import("@/lib/email/send");
   templates = await import("@/lib/email/templates");
-  ({ prisma } = await import("@/lib/db"));
+  ({ prisma } = await import("@/lib/platform/db"));
   ({ readMailbox } = await import("@/lib/email/dev-mailbox"));
   ({ startMailCatcher } = await import("../scripts/mail-catcher"));
-  ({ encryptJson } = await import("@/lib/crypto"));
-  ({ keyRing } = await import("@/lib/keys"));
+  ({ encryptJson } = await import("@/lib/platform/crypto"));
+  ({ keyRing } = await import("@/lib/platform/keys"));
 });
 
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { DashboardNav } from "@/components/dashboard/dashboard-nav";
 import { requireClinician } from "@/lib/auth/session";
-import { getPracticeProfile } from "@/lib/settings";
+import { getPracticeProfile } from "@/lib/practice/profile";
 import "./dashboard.css";
 
 // Convenience only: every dashboard page, action and route checks requireClinician() itself.

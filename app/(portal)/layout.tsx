@@ -1,6 +1,6 @@
-import { AppHeader, GET_HELP_LINK } from "@/components/app-header";
+import { AppHeader, GET_HELP_LINK } from "@/components/site/app-header";
 import { signOutAction } from "@/lib/actions/auth";
-import { getPracticeProfile } from "@/lib/settings";
+import { getPracticeProfile } from "@/lib/practice/profile";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const profile = await getPracticeProfile();

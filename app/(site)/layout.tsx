@@ -1,6 +1,6 @@
-import { SiteFooter } from "@/components/site-footer";
-import { SiteHeader } from "@/components/site-header";
-import { getPracticeProfile } from "@/lib/settings";
+import { SiteFooter } from "@/components/site/site-footer";
+import { SiteHeader } from "@/components/site/site-header";
+import { getPracticeProfile } from "@/lib/practice/profile";
 
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const profile = await getPracticeProfile();

@@ -1,8 +1,8 @@
-import Link from "@/components/link";
-import { ArticleCard } from "@/components/article-card";
-import { listPublishedArticles } from "@/lib/articles";
-import { pageMetadata } from "@/lib/metadata";
-import { getPracticeProfile } from "@/lib/settings";
+import Link from "@/components/ui/link";
+import { ArticleCard } from "@/components/articles/article-card";
+import { listPublishedArticles } from "@/lib/articles/queries";
+import { pageMetadata } from "@/lib/platform/metadata";
+import { getPracticeProfile } from "@/lib/practice/profile";
 
 export const metadata = pageMetadata({
   title: "Perinatal and reproductive mental health therapy",

@@ -1,5 +1,5 @@
-import { buildRssFeed } from "@/lib/feed";
-import { getPracticeProfile } from "@/lib/settings";
+import { buildRssFeed } from "@/lib/articles/feed";
+import { getPracticeProfile } from "@/lib/practice/profile";
 
 // Generated at build and whenever the dashboard publishes or changes an article.
 export const dynamic = "force-static";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import Link from "@/components/link";
+import Link from "@/components/ui/link";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";

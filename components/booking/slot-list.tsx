@@ -1,4 +1,4 @@
-import { formatDay, formatTime } from "@/lib/booking/format";
+import { formatDay, formatTime } from "@/lib/platform/format";
 import { groupSlotsByDay, type Slot } from "@/lib/booking/slots";
 
 /** Open slots by day in the visitor's zone; each is a link, so no JavaScript is needed. */

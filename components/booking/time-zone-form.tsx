@@ -1,4 +1,4 @@
-import { COMMON_TIME_ZONES, zoneName } from "@/lib/booking/format";
+import { COMMON_TIME_ZONES, zoneName } from "@/lib/platform/format";
 
 /** A plain GET form, so changing the zone works without JavaScript too. */
 export function TimeZoneForm({ current, action, hidden = {} }: { current: string; action: string; hidden?: Record<string, string> }) {

@@ -1,4 +1,4 @@
-import { AppHeader } from "@/components/app-header";
+import { AppHeader } from "@/components/site/app-header";
 import { DASHBOARD_LINKS } from "@/components/dashboard/links";
 import { signOutClinicianAction } from "@/lib/actions/auth";
 

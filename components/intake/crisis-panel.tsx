@@ -1,4 +1,4 @@
-import { CRISIS } from "@/lib/site";
+import { CRISIS } from "@/lib/platform/site";
 
 /** Shown the moment a self-harm question is answered above "not at all", and after submit. */
 export function CrisisPanel() {

@@ -1,4 +1,4 @@
-import Link from "@/components/link";
+import Link from "@/components/ui/link";
 import { STEPS } from "@/lib/intake/schema";
 
 /** Where the client is in the questionnaire; completed steps are links. */

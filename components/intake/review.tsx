@@ -1,4 +1,4 @@
-import Link from "@/components/link";
+import Link from "@/components/ui/link";
 import { STEP_FIELDS } from "@/lib/intake/fields";
 import { EPDS, GAD7, PHQ9, type Instrument } from "@/lib/intake/instruments";
 import { STEPS, type DraftAnswers } from "@/lib/intake/schema";

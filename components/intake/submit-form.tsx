@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "@/components/link";
+import Link from "@/components/ui/link";
 import { useActionState } from "react";
 import { submitIntakeAction, type SubmitState } from "@/lib/actions/intake";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { cleanStrings } from "@/lib/validation";
+import { cleanStrings } from "@/lib/platform/validation";
 import { requireClinician } from "@/lib/auth/session";
 import {
   articleSchema,
@@ -11,10 +11,10 @@ import {
   type ArticleFieldErrors,
   type ArticleWriteResult,
   type DashboardArticle,
-} from "@/lib/dashboard/articles";
-import { MAX_BODY_LENGTH } from "@/lib/dashboard/article-schema";
-import { renderMarkdown } from "@/lib/markdown";
-import { currentRequestId, logger } from "@/lib/logger";
+} from "@/lib/articles/editing";
+import { MAX_BODY_LENGTH } from "@/lib/articles/schema";
+import { renderMarkdown } from "@/lib/articles/markdown";
+import { currentRequestId, logger } from "@/lib/platform/logger";
 
 /** What the editor needs back after a change. Dates as ISO strings. */
 export type EditorArticle = {

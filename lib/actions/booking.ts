@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { slotChoiceSchema } from "@/lib/booking/schema";
 import { cancelBooking, rescheduleBooking } from "@/lib/booking/service";
 import { requireClient } from "@/lib/auth/session";
-import { recordId } from "@/lib/validation";
+import { recordId } from "@/lib/platform/validation";
 
 export type ActionState = { error?: string; alternatives?: string[] } | undefined;
 

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "@/lib/zod";
-import { recordId } from "@/lib/validation";
-import { prisma } from "@/lib/db";
-import { recordAudit } from "@/lib/audit";
+import { z } from "@/lib/platform/zod";
+import { recordId } from "@/lib/platform/validation";
+import { prisma } from "@/lib/platform/db";
+import { recordAudit } from "@/lib/audit/record";
 import { requireClinician } from "@/lib/auth/session";
 import { cancelBookingByClinician, recordBookingOutcome } from "@/lib/booking/service";
 

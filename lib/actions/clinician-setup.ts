@@ -1,6 +1,6 @@
 "use server";
 
-import { z } from "@/lib/zod";
+import { z } from "@/lib/platform/zod";
 import { completeSetup } from "@/lib/auth/clinician";
 import { passwordField } from "@/lib/auth/password";
 

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "@/lib/zod";
-import { recordId } from "@/lib/validation";
+import { z } from "@/lib/platform/zod";
+import { recordId } from "@/lib/platform/validation";
 import { requireClinician } from "@/lib/auth/session";
-import { markReviewed, markUrgentFollowedUp } from "@/lib/dashboard/intakes";
+import { markReviewed, markUrgentFollowedUp } from "@/lib/intake/review";
 
 const reviewSchema = z.object({
   intakeId: recordId,

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "@/lib/zod";
+import { z } from "@/lib/platform/zod";
 import { requireClinician } from "@/lib/auth/session";
-import { retryEmail } from "@/lib/dashboard/records";
+import { retryEmail } from "@/lib/audit/trail";
 
 const retrySchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 

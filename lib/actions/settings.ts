@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireClinician } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/booking/format";
+import { formatDateTime } from "@/lib/platform/format";
 import { getBookingRules } from "@/lib/booking/service";
 import {
   availabilitySchema,

@@ -4,7 +4,7 @@
  * Sessions are not stored through the adapter: see lib/auth/session.ts.
  */
 import type { Adapter, AdapterUser } from "next-auth/adapters";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/platform/db";
 
 type Row = { id: string; email: string; emailVerified: Date | null };
 const toAdapterUser = (row: Row): AdapterUser => ({ id: row.id, email: row.email, emailVerified: row.emailVerified });

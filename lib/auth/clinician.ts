@@ -4,10 +4,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { checkTotp, newTotpSecret } from "@/lib/auth/totp";
-import { decryptField, encryptField } from "@/lib/crypto";
-import { prisma } from "@/lib/db";
-import { keyRing } from "@/lib/keys";
-import { clearClinicianFailures, limitClinicianSignIn } from "@/lib/rate-limit";
+import { decryptField, encryptField } from "@/lib/platform/crypto";
+import { prisma } from "@/lib/platform/db";
+import { keyRing } from "@/lib/platform/keys";
+import { clearClinicianFailures, limitClinicianSignIn } from "@/lib/platform/rate-limit";
 
 const SETUP_LINK_HOURS = 24;
 const RECOVERY_CODE_COUNT = 10;

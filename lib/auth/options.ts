@@ -4,15 +4,15 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { verifyClinicianSignIn } from "@/lib/auth/clinician";
 import { clinicianSignInSchema } from "@/lib/auth/schema";
-import { clientIp } from "@/lib/request";
+import { clientIp } from "@/lib/platform/request";
 import { havenAdapter } from "@/lib/auth/adapter";
 import { SESSION_POLICY, SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth/policy";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/platform/db";
 import { enqueueEmail, nudgeOutboxWorker } from "@/lib/email/outbox";
 import { signInLinkEmail } from "@/lib/email/templates";
-import { env } from "@/lib/env";
-import { getPracticeProfile } from "@/lib/settings";
-import { logger, requestId } from "@/lib/logger";
+import { env } from "@/lib/platform/env";
+import { getPracticeProfile } from "@/lib/practice/profile";
+import { logger, requestId } from "@/lib/platform/logger";
 
 declare module "next-auth/jwt" {
   interface JWT {

@@ -3,7 +3,7 @@
  * Long passphrases are accepted whole: nothing is truncated.
  */
 import { hash, verify } from "@node-rs/argon2";
-import { z } from "@/lib/zod";
+import { z } from "@/lib/platform/zod";
 
 const ARGON2ID = 2; // Algorithm.Argon2id (a const enum, not importable under isolatedModules)
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import { z } from "@/lib/platform/zod";
 
 export const emailField = z
   .string()

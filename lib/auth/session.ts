@@ -9,8 +9,8 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { SESSION_POLICY } from "@/lib/auth/policy";
-import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
+import { prisma } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 
 export type CurrentUser = { id: string; email: string; role: "CLIENT" | "CLINICIAN"; sessionId: string };
 

@@ -3,9 +3,9 @@
  * in the server action.
  */
 import { IANAZone } from "luxon";
-import { z } from "@/lib/zod";
+import { z } from "@/lib/platform/zod";
 import { emailField } from "@/lib/auth/schema";
-import { recordId } from "@/lib/validation";
+import { recordId } from "@/lib/platform/validation";
 
 export const CONTACT_METHODS = [
   { value: "EMAIL", label: "Email" },

@@ -7,8 +7,8 @@ import { randomUUID } from "node:crypto";
 import type { BookingRules, BusyInterval, Slot } from "@/lib/booking/slots";
 import { computeSlots, isSlotOffered, nearestSlots } from "@/lib/booking/slots";
 import type { BookingRequest } from "@/lib/booking/schema";
-import { decryptField, encryptField } from "@/lib/crypto";
-import { prisma } from "@/lib/db";
+import { decryptField, encryptField } from "@/lib/platform/crypto";
+import { prisma } from "@/lib/platform/db";
 import { cancelPendingEmails, enqueueEmail } from "@/lib/email/outbox";
 import {
   bookingCancelledEmail,
@@ -19,12 +19,12 @@ import {
   icsForClient,
   icsForClinician,
 } from "@/lib/email/templates";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { keyRing } from "@/lib/keys";
-import { DEFAULT_BOOKING_SETTINGS } from "@/lib/practice-defaults";
-import { getPracticeProfile } from "@/lib/settings";
-import { siteUrl } from "@/lib/site";
+import { keyRing } from "@/lib/platform/keys";
+import { DEFAULT_BOOKING_SETTINGS } from "@/lib/practice/defaults";
+import { getPracticeProfile } from "@/lib/practice/profile";
+import { siteUrl } from "@/lib/platform/site";
 
 type Tx = Prisma.TransactionClient;
 

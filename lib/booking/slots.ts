@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from "luxon";
-import { z } from "@/lib/zod";
+import { z } from "@/lib/platform/zod";
 
 export type WeeklyWindow = {
   /** ISO weekday, 1 = Monday … 7 = Sunday, in practice local time. */

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { getBookingRules } from "@/lib/booking/service";
-import { needsUrgentAttentionWhere } from "@/lib/dashboard/intakes";
-import { prisma } from "@/lib/db";
+import { needsUrgentAttentionWhere } from "@/lib/intake/review";
+import { prisma } from "@/lib/platform/db";
 
 /** Counts for the overview; no clinical content, so nothing here is audited. */
 export async function getDashboardOverview(now = new Date()) {

@@ -5,14 +5,14 @@
  */
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
-import { z } from "@/lib/zod";
-import { cleanStrings } from "@/lib/validation";
-import { recordAudit } from "@/lib/audit";
-import { formatDateTime } from "@/lib/booking/format";
+import { z } from "@/lib/platform/zod";
+import { cleanStrings } from "@/lib/platform/validation";
+import { recordAudit } from "@/lib/audit/record";
+import { formatDateTime } from "@/lib/platform/format";
 import { bookingRulesSchema, type BookingRules } from "@/lib/booking/slots";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { PLACEHOLDER_SETTINGS } from "@/lib/practice-defaults";
+import { PLACEHOLDER_SETTINGS } from "@/lib/practice/defaults";
 
 type Tx = Prisma.TransactionClient;
 

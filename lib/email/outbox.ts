@@ -5,13 +5,13 @@
  * re-sends it, with the same Message-ID so mail clients can recognise the duplicate.
  */
 import { randomUUID } from "node:crypto";
-import { decryptJson, encryptJson } from "@/lib/crypto";
-import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
+import { decryptJson, encryptJson } from "@/lib/platform/crypto";
+import { prisma } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { keyRing } from "@/lib/keys";
+import { keyRing } from "@/lib/platform/keys";
 import { EmailDeliveryError, sendEmail, type EmailMessage } from "@/lib/email/send";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/platform/logger";
 
 type Tx = Prisma.TransactionClient;
 

@@ -3,8 +3,8 @@
  * notices take no client data at all: the details live behind the dashboard sign-in.
  */
 import { DateTime } from "luxon";
-import { buildIcs } from "@/lib/booking/ics";
-import { env } from "@/lib/env";
+import { buildIcs } from "@/lib/booking/calendar";
+import { env } from "@/lib/platform/env";
 import type { EmailMessage } from "@/lib/email/send";
 
 type Block = { paragraph: string } | { small: string } | { button: string; url: string };

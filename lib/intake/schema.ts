@@ -4,7 +4,7 @@
  * booleans and numbers only, so a draft round-trips through JSON unchanged.
  */
 import { DateTime } from "luxon";
-import { z } from "@/lib/zod";
+import { z } from "@/lib/platform/zod";
 import { epdsAnswersSchema, gad7AnswersSchema, phq9AnswersSchema, phq9DifficultySchema } from "@/lib/intake/scoring";
 
 export const CONSENT_VERSION = "2026-11-v1";

@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import { z } from "@/lib/platform/zod";
 import { INSTRUMENTS, type InstrumentId } from "@/lib/intake/instruments";
 
 /**

@@ -3,17 +3,17 @@
  * flag. Every query is scoped to the owning client; everything typed is encrypted.
  */
 import { randomUUID } from "node:crypto";
-import { recordAudit, type AuditActor } from "@/lib/audit";
-import { decryptJson, encryptJson } from "@/lib/crypto";
-import { prisma } from "@/lib/db";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { decryptJson, encryptJson } from "@/lib/platform/crypto";
+import { prisma } from "@/lib/platform/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { clinicianIntakeSubmittedNotice, clinicianUrgentIntakeNotice } from "@/lib/email/templates";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CONSENT_VERSION, STEPS, validateComplete, type AnsweredStepSlug, type DraftAnswers, type IntakeAnswers } from "@/lib/intake/schema";
 import { hasSelfHarmRisk, scoreEpds, scoreGad7, scorePhq9 } from "@/lib/intake/scoring";
-import { keyRing } from "@/lib/keys";
-import { siteUrl } from "@/lib/site";
+import { keyRing } from "@/lib/platform/keys";
+import { siteUrl } from "@/lib/platform/site";
 
 type Tx = Prisma.TransactionClient;
 

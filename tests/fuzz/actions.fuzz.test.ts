@@ -46,7 +46,7 @@ vi.mock("@/lib/auth/session", () => ({
   sessionCookieName: () => "next-auth.session-token",
 }));
 
-const { prisma } = await import("@/lib/db");
+const { prisma } = await import("@/lib/platform/db");
 const articleActions = await import("@/lib/actions/articles");
 const authActions = await import("@/lib/actions/auth");
 const bookingActions = await import("@/lib/actions/booking");
@@ -56,11 +56,11 @@ const intakeActions = await import("@/lib/actions/intake");
 const { markReviewedAction, markUrgentFollowedUpAction } = await import("@/lib/actions/intakes");
 const { retryEmailAction } = await import("@/lib/actions/records");
 const settingsActions = await import("@/lib/actions/settings");
-const { articleSchema } = await import("@/lib/dashboard/article-schema");
+const { articleSchema } = await import("@/lib/articles/schema");
 const { availabilitySchema, epdsSchema, profileSchema, sniffImageType } = await import("@/lib/dashboard/settings");
 const { draftSchema } = await import("@/lib/intake/schema");
 const intakeService = await import("@/lib/intake/service");
-const { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } = await import("@/lib/practice-defaults");
+const { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } = await import("@/lib/practice/defaults");
 
 const RUNS = 40;
 const { RedirectSignal, users } = mocks;

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 
-const { prisma } = await import("@/lib/db");
+const { prisma } = await import("@/lib/platform/db");
 const { POST } = await import("@/app/api/bookings/hold/route");
 const { getOpenSlots } = await import("@/lib/booking/service");
 

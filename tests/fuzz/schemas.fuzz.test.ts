@@ -10,7 +10,7 @@ import type { z } from "zod";
 import { emailSignInSchema, clinicianSignInSchema } from "@/lib/auth/schema";
 import { bookingRequestSchema, slotChoiceSchema } from "@/lib/booking/schema";
 import { bookingRulesSchema } from "@/lib/booking/slots";
-import { articleSchema } from "@/lib/dashboard/article-schema";
+import { articleSchema } from "@/lib/articles/schema";
 import { availabilitySchema, epdsSchema, fieldErrorsFrom, profileSchema } from "@/lib/dashboard/settings";
 import {
   aboutYouSchema,
@@ -24,7 +24,7 @@ import {
   validateComplete,
   type DraftAnswers,
 } from "@/lib/intake/schema";
-import { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } from "@/lib/practice-defaults";
+import { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } from "@/lib/practice/defaults";
 
 const RUNS = 150;
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "@/components/link";
+import Link from "@/components/ui/link";
 import { requireClinician } from "@/lib/auth/session";
 import { getDashboardOverview } from "@/lib/dashboard/overview";
-import { formatDateTime } from "@/lib/booking/format";
+import { formatDateTime } from "@/lib/platform/format";
 
 export const metadata: Metadata = { title: "Dashboard", robots: { index: false } };
 

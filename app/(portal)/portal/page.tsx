@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "@/components/link";
+import Link from "@/components/ui/link";
 import { cookies } from "next/headers";
 import { TimeZoneSync } from "@/components/booking/time-zone-sync";
 import { requireClient } from "@/lib/auth/session";
 import { cutoffMessage, listClientBookings } from "@/lib/booking/service";
-import { formatDateTime, zoneName } from "@/lib/booking/format";
+import { formatDateTime, zoneName } from "@/lib/platform/format";
 import { resolveTimeZone, TZ_COOKIE } from "@/lib/booking/timezone";
 import { getIntakeStatus } from "@/lib/intake/service";
-import { getPracticeProfile } from "@/lib/settings";
+import { getPracticeProfile } from "@/lib/practice/profile";
 
 export const metadata: Metadata = { title: "Your consultation", robots: { index: false } };
 

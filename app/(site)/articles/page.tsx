@@ -1,7 +1,7 @@
-import Link from "@/components/link";
-import { ArticleCard } from "@/components/article-card";
-import { listPublishedArticles, listTags, tagLabel } from "@/lib/articles";
-import { pageMetadata } from "@/lib/metadata";
+import Link from "@/components/ui/link";
+import { ArticleCard } from "@/components/articles/article-card";
+import { listPublishedArticles, listTags, tagLabel } from "@/lib/articles/queries";
+import { pageMetadata } from "@/lib/platform/metadata";
 
 export const metadata = pageMetadata({
   title: "Articles",

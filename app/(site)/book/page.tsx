@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
-import Link from "@/components/link";
+import Link from "@/components/ui/link";
 import { cookies } from "next/headers";
 import { LazyBookingForm as BookingForm } from "@/components/booking/lazy-booking-form";
 import { SlotList } from "@/components/booking/slot-list";
 import { TimeZoneForm } from "@/components/booking/time-zone-form";
 import { TimeZoneSync } from "@/components/booking/time-zone-sync";
-import { formatDateTime, zoneName } from "@/lib/booking/format";
+import { formatDateTime, zoneName } from "@/lib/platform/format";
 import { getOpenSlots } from "@/lib/booking/service";
 import { nearestSlots } from "@/lib/booking/slots";
 import { resolveTimeZone, TZ_COOKIE } from "@/lib/booking/timezone";
-import { pageMetadata } from "@/lib/metadata";
+import { pageMetadata } from "@/lib/platform/metadata";
 
 export const metadata: Metadata = pageMetadata({
   title: "Book a free consultation",

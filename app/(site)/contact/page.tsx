@@ -1,6 +1,6 @@
-import Link from "@/components/link";
-import { pageMetadata } from "@/lib/metadata";
-import { getPracticeProfile } from "@/lib/settings";
+import Link from "@/components/ui/link";
+import { pageMetadata } from "@/lib/platform/metadata";
+import { getPracticeProfile } from "@/lib/practice/profile";
 
 export const metadata = pageMetadata({
   title: "Contact",

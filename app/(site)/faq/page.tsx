@@ -1,5 +1,5 @@
-import Link from "@/components/link";
-import { pageMetadata } from "@/lib/metadata";
+import Link from "@/components/ui/link";
+import { pageMetadata } from "@/lib/platform/metadata";
 
 export const metadata = pageMetadata({
   title: "Frequently asked questions",

@@ -1,5 +1,5 @@
-import { pageMetadata } from "@/lib/metadata";
-import { CrisisResources } from "@/components/crisis-resources";
+import { pageMetadata } from "@/lib/platform/metadata";
+import { CrisisResources } from "@/components/site/crisis-resources";
 
 export const metadata = pageMetadata({
   title: "Get help now",

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import QRCode from "qrcode";
-import { SetupForm } from "@/components/dashboard/setup-form";
+import { SetupForm } from "@/components/auth/setup-form";
 import { openSetup } from "@/lib/auth/clinician";
 import { totpUri } from "@/lib/auth/totp";
-import { getPracticeProfile } from "@/lib/settings";
+import { getPracticeProfile } from "@/lib/practice/profile";
 
 export const metadata: Metadata = { title: "Set up your clinician account", robots: { index: false } };
 export const dynamic = "force-dynamic";

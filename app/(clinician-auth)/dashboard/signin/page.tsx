@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ClinicianSignInForm } from "@/components/dashboard/clinician-sign-in-form";
+import { ClinicianSignInForm } from "@/components/auth/clinician-sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/schema";
 
 export const metadata: Metadata = { title: "Clinician sign-in", robots: { index: false } };

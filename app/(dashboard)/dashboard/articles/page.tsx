@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { TableWrap } from "@/components/dashboard/table-wrap";
-import Link from "@/components/link";
+import { TableWrap } from "@/components/ui/table-wrap";
+import Link from "@/components/ui/link";
 import { requireClinician } from "@/lib/auth/session";
-import { listArticlesForDashboard } from "@/lib/dashboard/articles";
-import { formatDate } from "@/lib/site";
+import { listArticlesForDashboard } from "@/lib/articles/editing";
+import { formatDate } from "@/lib/platform/site";
 import "./articles.css";
 
 export const metadata: Metadata = { title: "Articles", robots: { index: false } };

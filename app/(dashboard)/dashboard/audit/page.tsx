@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { TableWrap } from "@/components/dashboard/table-wrap";
-import Link from "@/components/link";
+import { TableWrap } from "@/components/ui/table-wrap";
+import Link from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { DateTime } from "luxon";
 import { requireClinician } from "@/lib/auth/session";
 import { getBookingRules } from "@/lib/booking/service";
-import { zoneName } from "@/lib/booking/format";
-import { listAuditActions, listAuditEvents, parseAuditQuery, type AuditQuery, type AuditRow } from "@/lib/dashboard/records";
+import { zoneName } from "@/lib/platform/format";
+import { listAuditActions, listAuditEvents, parseAuditQuery, type AuditQuery, type AuditRow } from "@/lib/audit/trail";
 
 export const metadata: Metadata = { title: "Audit trail", robots: { index: false } };
 

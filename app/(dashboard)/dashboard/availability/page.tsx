@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "@/components/link";
-import { AvailabilityForm } from "@/components/dashboard/availability-form";
+import Link from "@/components/ui/link";
+import { AvailabilityForm } from "@/components/booking/availability-form";
 import { requireClinician } from "@/lib/auth/session";
-import { COMMON_TIME_ZONES } from "@/lib/booking/format";
+import { COMMON_TIME_ZONES } from "@/lib/platform/format";
 import { getBookingRules } from "@/lib/booking/service";
 
 export const metadata: Metadata = { title: "Availability", robots: { index: false } };

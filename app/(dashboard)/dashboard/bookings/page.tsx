@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { TableWrap } from "@/components/dashboard/table-wrap";
-import Link from "@/components/link";
-import { BookingActions } from "@/components/dashboard/booking-actions";
+import { TableWrap } from "@/components/ui/table-wrap";
+import Link from "@/components/ui/link";
+import { BookingActions } from "@/components/booking/booking-actions";
 import { requireClinician } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/booking/format";
+import { formatDateTime } from "@/lib/platform/format";
 import { getBookingRules } from "@/lib/booking/service";
-import { listBookings, type DashboardBooking } from "@/lib/dashboard/bookings";
+import { listBookings, type DashboardBooking } from "@/lib/booking/queries";
 
 export const metadata: Metadata = { title: "Bookings", robots: { index: false } };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { TableWrap } from "@/components/dashboard/table-wrap";
+import { TableWrap } from "@/components/ui/table-wrap";
 import { DateTime } from "luxon";
 import { retryEmailAction } from "@/lib/actions/records";
 import { requireClinician } from "@/lib/auth/session";
 import { getBookingRules } from "@/lib/booking/service";
-import { listFailedEmails } from "@/lib/dashboard/records";
+import { listFailedEmails } from "@/lib/audit/trail";
 
 export const metadata: Metadata = { title: "Emails", robots: { index: false } };
 

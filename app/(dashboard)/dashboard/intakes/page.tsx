@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { TableWrap } from "@/components/dashboard/table-wrap";
-import Link from "@/components/link";
-import { ScoreSummary } from "@/components/dashboard/score-summary";
+import { TableWrap } from "@/components/ui/table-wrap";
+import Link from "@/components/ui/link";
+import { ScoreSummary } from "@/components/intake/score-summary";
 import { requireClinician } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/booking/format";
+import { formatDateTime } from "@/lib/platform/format";
 import { getBookingRules } from "@/lib/booking/service";
-import { listIntakes } from "@/lib/dashboard/intakes";
+import { listIntakes } from "@/lib/intake/review";
 
 export const metadata: Metadata = { title: "Intakes", robots: { index: false } };
 

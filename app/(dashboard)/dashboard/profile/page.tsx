@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { EpdsForm, PhotoForm, ProfileForm } from "@/components/dashboard/profile-form";
+import { EpdsForm, PhotoForm, ProfileForm } from "@/components/practice/profile-form";
 import { requireClinician } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/booking/format";
+import { formatDateTime } from "@/lib/platform/format";
 import { getBookingRules } from "@/lib/booking/service";
 import { getEditableProfile, getEpdsSettings } from "@/lib/dashboard/settings";
 

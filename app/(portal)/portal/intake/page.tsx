@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "@/components/link";
+import Link from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { CrisisPanel } from "@/components/intake/crisis-panel";
 import { IntakeReview } from "@/components/intake/review";

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "@/components/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
-import { TagList } from "@/components/tag-list";
+import { TagList } from "@/components/articles/tag-list";
 import { cache } from "react";
-import { getPublishedArticle as readPublishedArticle } from "@/lib/articles";
-import { renderArticleMarkdown } from "@/lib/markdown";
-import { pageMetadata } from "@/lib/metadata";
-import { getPracticeProfile } from "@/lib/settings";
-import { formatDate, siteUrl } from "@/lib/site";
+import { getPublishedArticle as readPublishedArticle } from "@/lib/articles/queries";
+import { renderArticleMarkdown } from "@/lib/articles/markdown";
+import { pageMetadata } from "@/lib/platform/metadata";
+import { getPracticeProfile } from "@/lib/practice/profile";
+import { formatDate, siteUrl } from "@/lib/platform/site";
 
 // Rendered per request (each page has its own CSP nonce); the metadata and the page share
 // one read of the article.

@@ -1,10 +1,10 @@
 import { bookingRequestSchema } from "@/lib/booking/schema";
 import { createHold } from "@/lib/booking/service";
-import { isDatabaseUnavailable } from "@/lib/db-errors";
-import { isSameOrigin, jsonError } from "@/lib/http";
-import { logger, requestId } from "@/lib/logger";
-import { limitBookingAttempt } from "@/lib/rate-limit";
-import { clientIp } from "@/lib/request";
+import { isDatabaseUnavailable } from "@/lib/platform/db-errors";
+import { isSameOrigin, jsonError } from "@/lib/platform/http";
+import { logger, requestId } from "@/lib/platform/logger";
+import { limitBookingAttempt } from "@/lib/platform/rate-limit";
+import { clientIp } from "@/lib/platform/request";
 
 /**
  * Places a 15-minute hold on a slot. A route handler rather than a server action so that

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "@/components/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
-import { ArticleEditor } from "@/components/dashboard/article-editor";
+import { ArticleEditor } from "@/components/articles/article-editor";
 import { requireClinician } from "@/lib/auth/session";
-import { getArticleForEditing } from "@/lib/dashboard/articles";
-import { renderMarkdown } from "@/lib/markdown";
+import { getArticleForEditing } from "@/lib/articles/editing";
+import { renderMarkdown } from "@/lib/articles/markdown";
 import "../articles.css";
 
 export const metadata: Metadata = { title: "Edit article", robots: { index: false } };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "@/components/link";
-import { ArticleEditor } from "@/components/dashboard/article-editor";
+import Link from "@/components/ui/link";
+import { ArticleEditor } from "@/components/articles/article-editor";
 import { requireClinician } from "@/lib/auth/session";
 import "../articles.css";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "@/components/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
-import { ArticleCard } from "@/components/article-card";
-import { listPublishedArticles, tagLabel } from "@/lib/articles";
-import { pageMetadata } from "@/lib/metadata";
+import { ArticleCard } from "@/components/articles/article-card";
+import { listPublishedArticles, tagLabel } from "@/lib/articles/queries";
+import { pageMetadata } from "@/lib/platform/metadata";
 
 type Props = { params: Promise<{ tag: string }> };
 

@@ -1,8 +1,8 @@
 import { getCurrentUser } from "@/lib/auth/session";
 import { getClientBookingForCalendar } from "@/lib/booking/service";
 import { icsForClient } from "@/lib/email/templates";
-import { getPracticeProfile } from "@/lib/settings";
-import { siteUrl } from "@/lib/site";
+import { getPracticeProfile } from "@/lib/practice/profile";
+import { siteUrl } from "@/lib/platform/site";
 
 type Context = { params: Promise<{ id: string }> };
 

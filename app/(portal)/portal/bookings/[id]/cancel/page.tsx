@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "@/components/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { cookies } from "next/headers";
 import { CancelForm } from "@/components/booking/cancel-form";
 import { cancelAction } from "@/lib/actions/booking";
 import { requireClient } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/booking/format";
+import { formatDateTime } from "@/lib/platform/format";
 import { cutoffMessage, listClientBookings } from "@/lib/booking/service";
 import { resolveTimeZone, TZ_COOKIE } from "@/lib/booking/timezone";
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "@/components/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { cookies } from "next/headers";
 import { ChooseSlotForm } from "@/components/booking/choose-slot-form";
 import { rescheduleAction } from "@/lib/actions/booking";
 import { requireClient } from "@/lib/auth/session";
-import { formatDateTime, formatDay, formatTime, zoneName } from "@/lib/booking/format";
+import { formatDateTime, formatDay, formatTime, zoneName } from "@/lib/platform/format";
 import { cutoffMessage, getOpenSlots, listClientBookings } from "@/lib/booking/service";
 import { groupSlotsByDay } from "@/lib/booking/slots";
 import { resolveTimeZone, TZ_COOKIE } from "@/lib/booking/timezone";
