@@ -6,6 +6,11 @@ import { E2E } from "./config";
 
 export async function appLib() {
   Object.assign(process.env, E2E.appEnv, { DATABASE_URL: E2E.databaseUrl });
-  const [intake, totp, booking] = await Promise.all([import("../lib/intake/service"), import("../lib/auth/totp"), import("../lib/booking/service")]);
-  return { intake, totp, booking };
+  const [intake, totp, bookingService, bookingQueries] = await Promise.all([
+    import("../lib/intake/service"),
+    import("../lib/auth/totp"),
+    import("../lib/booking/service"),
+    import("../lib/booking/queries"),
+  ]);
+  return { intake, totp, booking: { ...bookingService, ...bookingQueries } };
 }

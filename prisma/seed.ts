@@ -8,7 +8,8 @@ import matter from "gray-matter";
 import { ensureClinicianAccount } from "../lib/auth/clinician";
 import { prisma } from "../lib/platform/db";
 import { env } from "../lib/platform/env";
-import { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } from "../lib/practice/defaults";
+import { DEFAULT_BOOKING_SETTINGS } from "../lib/booking/rules";
+import { PLACEHOLDER_SETTINGS } from "../lib/practice/defaults";
 
 const SEED_DIR = path.join(import.meta.dirname, "seed-data");
 

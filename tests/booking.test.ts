@@ -10,7 +10,7 @@ process.env.SMTP_URL = sink.url;
 process.env.CLINICIAN_NOTIFY_EMAIL = "clinician@practice.test";
 
 const { prisma } = await import("@/lib/platform/db");
-const service = await import("@/lib/booking/service");
+const service = { ...(await import("@/lib/booking/service")), ...(await import("@/lib/booking/queries")) };
 const { deliverDueEmails } = await import("@/lib/email/outbox");
 const { readMailbox } = await import("@/lib/email/dev-mailbox");
 const { seed } = await import("../prisma/seed");

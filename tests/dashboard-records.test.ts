@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 const { prisma } = await import("@/lib/platform/db");
-const records = await import("@/lib/audit/trail");
+const records = { ...(await import("@/lib/audit/trail")), ...(await import("@/lib/email/failed")) };
 
 type OutboxStatus = "PENDING" | "SENDING" | "SENT" | "FAILED" | "CANCELLED";
 

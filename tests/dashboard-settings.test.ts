@@ -15,10 +15,24 @@ const requireClinician = vi.hoisted(() => vi.fn(async () => CLINICIAN));
 vi.mock("@/lib/auth/session", () => ({ requireClinician }));
 
 const { prisma } = await import("@/lib/platform/db");
-const settings = await import("@/lib/dashboard/settings");
-const actions = await import("@/lib/actions/settings");
-const { getOpenSlots } = await import("@/lib/booking/service");
-const { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } = await import("@/lib/practice/defaults");
+const settings = {
+  ...(await import("@/lib/booking/rules")),
+  ...(await import("@/lib/practice/profile")),
+  ...(await import("@/lib/practice/photo")),
+  ...(await import("@/lib/intake/settings")),
+};
+const actions = { ...(await import("@/lib/actions/booking")), ...(await import("@/lib/actions/practice")), ...(await import("@/lib/actions/intake")) };
+const { getOpenSlots } = await import("@/lib/booking/queries");
+const { DEFAULT_BOOKING_SETTINGS } = settings;
+const { PLACEHOLDER_SETTINGS } = await import("@/lib/practice/defaults");
+const { fieldErrorsFrom } = await import("@/lib/platform/validation");
+
+/** Parse, then store: the two steps the availability action takes once the clinician is checked. */
+async function saveAvailability(input: unknown, now: Date) {
+  const parsed = settings.availabilitySchema.safeParse(input);
+  if (!parsed.success) return { ok: false as const, fieldErrors: fieldErrorsFrom(parsed.error) };
+  return { ok: true as const, outside: await settings.saveAvailability(parsed.data, now) };
+}
 
 // Monday 2030-01-07 12:00 UTC (07:00 in New York).
 const NOW = new Date("2030-01-07T12:00:00Z");
@@ -105,7 +119,7 @@ async function booking(startsAt: string, status: "CONFIRMED" | "HOLD" | "CANCELL
 
 describe("availability validation", () => {
   test("valid settings pass and are stored sorted, with duplicate days off removed", async () => {
-    const result = await settings.saveAvailability(
+    const result = await saveAvailability(
       availability({
         windows: [
           { weekday: 4, start: "09:00", end: "12:00" },
@@ -160,7 +174,7 @@ describe("availability validation", () => {
     [{ cancelCutoffMinutes: "24h" }, "cancelCutoffMinutes", "Cancellation cutoff must be a whole number of minutes"],
     [{ daysOff: ["2030-02-30"] }, "daysOff.0", 'Day off "2030-02-30" must be a real date written YYYY-MM-DD'],
   ])("%o is refused with a clear message on %s", async (overrides, path, message) => {
-    const result = await settings.saveAvailability(availability(overrides), NOW);
+    const result = await saveAvailability(availability(overrides), NOW);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.fieldErrors[path]).toBe(message);
     const row = await prisma.bookingSettings.findUniqueOrThrow({ where: { id: 1 } });
@@ -211,7 +225,7 @@ describe("bookings outside a new availability", () => {
     const past = await booking("2030-01-02T18:00:00Z"); // a Wednesday before NOW
 
     // Thursdays are dropped and Wednesday 9 January becomes a day off.
-    const result = await settings.saveAvailability(
+    const result = await saveAvailability(
       availability({
         windows: [
           { weekday: 2, start: "09:00", end: "12:00" },
@@ -239,7 +253,7 @@ describe("bookings outside a new availability", () => {
 
   test("a shorter consultation length keeps every booking inside; nothing is listed", async () => {
     await booking("2030-01-08T14:00:00Z");
-    const result = await settings.saveAvailability(availability({ slotMinutes: 15 }), NOW);
+    const result = await saveAvailability(availability({ slotMinutes: 15 }), NOW);
     expect(result.ok && result.outside).toEqual([]);
   });
 
@@ -279,7 +293,7 @@ describe("practice profile", () => {
   });
 
   test("the seeded bracketed placeholders may stay while she fills in the rest", async () => {
-    expect(await settings.saveProfile(profile({ contactEmail: "[practice email]" }))).toEqual({ ok: true });
+    expect(await actions.saveProfileAction(profile({ contactEmail: "[practice email]" }))).toEqual({ ok: true });
   });
 
   test.each([
@@ -342,14 +356,13 @@ describe("photo", () => {
     expect(photo?.type).toBe("image/jpeg");
     expect(photo?.bytes.byteLength).toBe(settings.MAX_PHOTO_BYTES);
     expect(photo?.etag).toMatch(/^"[\w-]{32}"$/);
-    const editable = await settings.getEditableProfile();
-    expect(editable.photoType).toBe("image/jpeg");
-    expect(editable.photoVersion).toBe(photo?.version);
-    expect(editable).not.toHaveProperty("photo");
+    const profile = await settings.getPracticeProfile();
+    expect(profile.photoUrl).toBe(`/practice-photo?v=${photo?.version}`);
+    expect(profile).not.toHaveProperty("photo");
 
     await settings.removePhoto();
     expect(await settings.getPhoto()).toBeNull();
-    expect((await settings.getEditableProfile()).photoVersion).toBeNull();
+    expect((await settings.getPracticeProfile()).photoUrl).toBeNull();
   });
 
   test("the upload action checks the clinician, refuses a disguised file and revalidates after a real one", async () => {
@@ -371,22 +384,29 @@ describe("photo", () => {
 });
 
 describe("EPDS permission", () => {
-  const actor = { id: CLINICIAN.id, email: CLINICIAN.email, role: "CLINICIAN" as const };
+  const actor = CLINICIAN;
+  /** Parse, then store, as the action does once the clinician is checked. */
+  async function setEpds(input: { enabled: boolean; sensitiveCutoff: boolean; confirmPermission?: boolean; actor: typeof CLINICIAN }, now: Date) {
+    const { actor: who, ...choice } = input;
+    const parsed = settings.epdsSchema.safeParse(choice);
+    if (!parsed.success) return { ok: false as const, fieldErrors: fieldErrorsFrom(parsed.error) };
+    return { ok: true as const, settings: await settings.setEpdsPermission(parsed.data, who, now) };
+  }
   const auditCount = () => prisma.auditEvent.count({ where: { action: "settings.epds" } });
 
   test("cannot be turned on without confirming permission; nothing is stored or audited", async () => {
     const audits = await auditCount();
-    const result = await settings.setEpdsPermission({ enabled: true, sensitiveCutoff: false, actor }, NOW);
+    const result = await setEpds({ enabled: true, sensitiveCutoff: false, actor }, NOW);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.fieldErrors.confirmPermission).toMatch(/written permission from the Royal College of Psychiatrists/);
-    expect(await settings.getEpdsSettings()).toEqual({ enabled: false, sensitiveCutoff: false, permissionBy: null, permissionAt: null });
+    expect(await settings.getClinicalSettings()).toEqual({ epdsEnabled: false, epdsSensitiveCutoff: false, epdsPermissionBy: null, epdsPermissionAt: null });
     expect(await auditCount()).toBe(audits);
   });
 
   test("turning it on records who confirmed and when, in the setting and the audit trail", async () => {
     const audits = await auditCount();
-    const result = await settings.setEpdsPermission({ enabled: true, confirmPermission: true, sensitiveCutoff: true, actor }, NOW);
-    expect(result).toEqual({ ok: true, settings: { enabled: true, sensitiveCutoff: true, permissionBy: CLINICIAN.email, permissionAt: NOW } });
+    const result = await setEpds({ enabled: true, confirmPermission: true, sensitiveCutoff: true, actor }, NOW);
+    expect(result).toEqual({ ok: true, settings: { epdsEnabled: true, epdsSensitiveCutoff: true, epdsPermissionBy: CLINICIAN.email, epdsPermissionAt: NOW } });
     const row = await prisma.clinicalSettings.findUniqueOrThrow({ where: { id: 1 } });
     expect(row).toMatchObject({ epdsEnabled: true, epdsSensitiveCutoff: true, epdsPermissionBy: CLINICIAN.email, epdsPermissionAt: NOW });
     expect(await auditCount()).toBe(audits + 1);
@@ -395,15 +415,15 @@ describe("EPDS permission", () => {
 
     // Changing the cut-off while it stays on keeps the original confirmation.
     const later = new Date(NOW.getTime() + 86_400_000);
-    const changed = await settings.setEpdsPermission({ enabled: true, confirmPermission: true, sensitiveCutoff: false, actor: { ...actor, email: "other@practice.test" } }, later);
-    expect(changed).toEqual({ ok: true, settings: { enabled: true, sensitiveCutoff: false, permissionBy: CLINICIAN.email, permissionAt: NOW } });
+    const changed = await setEpds({ enabled: true, confirmPermission: true, sensitiveCutoff: false, actor: { ...actor, email: "other@practice.test" } }, later);
+    expect(changed).toEqual({ ok: true, settings: { epdsEnabled: true, epdsSensitiveCutoff: false, epdsPermissionBy: CLINICIAN.email, epdsPermissionAt: NOW } });
 
     // Turning it off clears the confirmation; turning it on again needs a fresh one.
-    const off = await settings.setEpdsPermission({ enabled: false, sensitiveCutoff: false, actor }, later);
-    expect(off).toEqual({ ok: true, settings: { enabled: false, sensitiveCutoff: false, permissionBy: null, permissionAt: null } });
-    expect((await settings.setEpdsPermission({ enabled: true, sensitiveCutoff: false, actor }, later)).ok).toBe(false);
-    const again = await settings.setEpdsPermission({ enabled: true, confirmPermission: true, sensitiveCutoff: false, actor }, later);
-    expect(again.ok && again.settings.permissionAt).toEqual(later);
+    const off = await setEpds({ enabled: false, sensitiveCutoff: false, actor }, later);
+    expect(off).toEqual({ ok: true, settings: { epdsEnabled: false, epdsSensitiveCutoff: false, epdsPermissionBy: null, epdsPermissionAt: null } });
+    expect((await setEpds({ enabled: true, sensitiveCutoff: false, actor }, later)).ok).toBe(false);
+    const again = await setEpds({ enabled: true, confirmPermission: true, sensitiveCutoff: false, actor }, later);
+    expect(again.ok && again.settings.epdsPermissionAt).toEqual(later);
     expect(await auditCount()).toBe(audits + 4);
   });
 
@@ -416,8 +436,8 @@ describe("EPDS permission", () => {
     expect(requireClinician).toHaveBeenCalledWith("/dashboard/profile");
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.settings).toMatchObject({ enabled: true, sensitiveCutoff: true, permissionBy: CLINICIAN.email });
-      expect(result.settings.permissionAt).toMatch(/ at \d{1,2}:\d{2} (AM|PM) E[SD]T$/);
+      expect(result.settings).toMatchObject({ epdsEnabled: true, epdsSensitiveCutoff: true, epdsPermissionBy: CLINICIAN.email });
+      expect(result.settings.epdsPermissionAt).toMatch(/ at \d{1,2}:\d{2} (AM|PM) E[SD]T$/);
     }
     const malformed = await actions.saveEpdsAction({ enabled: "yes" });
     expect(malformed.ok).toBe(false);

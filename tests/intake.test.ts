@@ -13,7 +13,7 @@ const service = await import("@/lib/intake/service");
 const { CONSENT_VERSION } = await import("@/lib/intake/schema");
 const { DecryptionError } = await import("@/lib/platform/crypto");
 const dashboard = await import("@/lib/intake/review");
-const { getDashboardOverview } = await import("@/lib/dashboard/overview");
+const { countIntakes } = await import("@/lib/intake/review");
 
 type DraftAnswers = import("@/lib/intake/schema").DraftAnswers;
 
@@ -543,11 +543,11 @@ describe("following up on an urgent flag", () => {
   test("on an urgent draft it clears the overview's urgent count, records who and when, and keeps the history", async () => {
     const { client, intakeId } = await urgentDraft();
     const clinician = await clinicianUser();
-    expect((await getDashboardOverview(NOW)).urgentIntakes).toBe(1);
+    expect((await countIntakes()).urgent).toBe(1);
 
     expect(await dashboard.markUrgentFollowedUp(intakeId, clinician, NOTE, LATER)).toBe(true);
 
-    expect((await getDashboardOverview(LATER)).urgentIntakes).toBe(0);
+    expect((await countIntakes()).urgent).toBe(0);
     const row = await intakeRow(client.id);
     expect(row).toMatchObject({ urgent: true, status: "DRAFT", urgentAt: NOW, urgentFollowedUpAt: LATER, urgentFollowedUpById: clinician.id });
     const [item] = await dashboard.listIntakes(clinician);
@@ -609,10 +609,10 @@ describe("following up on an urgent flag", () => {
     await service.submitIntake(submitted.id, NOW);
     const submittedId = (await intakeRow(submitted.id)).id;
     const { intakeId: draftId } = await urgentDraft();
-    expect((await getDashboardOverview(NOW)).urgentIntakes).toBe(2);
+    expect((await countIntakes()).urgent).toBe(2);
 
     expect(await dashboard.markUrgentFollowedUp(submittedId, clinician, "", LATER)).toBe(true);
-    expect((await getDashboardOverview(LATER)).urgentIntakes).toBe(1);
+    expect((await countIntakes()).urgent).toBe(1);
     const list = await dashboard.listIntakes(clinician);
     expect(list.map((i) => [i.id, i.needsUrgentAttention])).toEqual([
       [draftId, true],
@@ -631,12 +631,12 @@ describe("following up on an urgent flag", () => {
     // Still positive (even a higher answer), and other steps saved: nothing new.
     await service.saveDraft(client.id, "screening", { phq9: phq9(3), gad7: Array(7).fill(0), epds: epdsCalm }, AFTER);
     await service.saveDraft(client.id, "history", { diagnoses: "", medications: "", trauma: "no" }, AFTER);
-    expect((await getDashboardOverview(AFTER)).urgentIntakes).toBe(0);
+    expect((await countIntakes()).urgent).toBe(0);
     expect(await outboxKinds()).toEqual(["intake.urgent.clinician"]);
 
     // EPDS item 10 turns positive after the follow-up: needs attention again, one new email.
     await service.saveDraft(client.id, "screening", { phq9: phq9(3), gad7: Array(7).fill(0), epds: [...epdsCalm.slice(0, 9), 0] }, AFTER);
-    expect((await getDashboardOverview(AFTER)).urgentIntakes).toBe(1);
+    expect((await countIntakes()).urgent).toBe(1);
     expect(await outboxKinds()).toEqual(["intake.urgent.clinician", "intake.urgent.clinician"]);
     const row = await intakeRow(client.id);
     // The earlier follow-up stays on record.
@@ -655,11 +655,11 @@ describe("following up on an urgent flag", () => {
     expect(await dashboard.markUrgentFollowedUp(intakeId, clinician, "", LATER)).toBe(true);
     const AFTER = new Date(LATER.getTime() + 60_000);
     await service.saveDraft(client.id, "screening", { phq9: phq9(0), gad7: Array(7).fill(0) }, AFTER);
-    expect((await getDashboardOverview(AFTER)).urgentIntakes).toBe(0);
+    expect((await countIntakes()).urgent).toBe(0);
     await service.saveDraft(client.id, "screening", { phq9: phq9(1), gad7: Array(7).fill(0) }, AFTER);
-    expect((await getDashboardOverview(AFTER)).urgentIntakes).toBe(1);
+    expect((await countIntakes()).urgent).toBe(1);
     // She can record a follow-up again.
     expect(await dashboard.markUrgentFollowedUp(intakeId, clinician, "", new Date(AFTER.getTime() + 1))).toBe(true);
-    expect((await getDashboardOverview(AFTER)).urgentIntakes).toBe(0);
+    expect((await countIntakes()).urgent).toBe(0);
   });
 });

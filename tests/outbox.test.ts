@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 
 type Outbox = typeof import("@/lib/email/outbox");
 type Send = typeof import("@/lib/email/send");
-type Templates = typeof import("@/lib/email/templates");
+type Templates = typeof import("@/lib/booking/emails") & typeof import("@/lib/intake/emails") & typeof import("@/lib/auth/emails");
 type EmailMessage = import("@/lib/email/send").EmailMessage;
 
 let outbox: Outbox;
@@ -78,7 +78,7 @@ beforeAll(async () => {
   process.env.MAIL_FROM = "Haven Practice <hello@haven.test>";
   outbox = await import("@/lib/email/outbox");
   send = await import("@/lib/email/send");
-  templates = await import("@/lib/email/templates");
+  templates = { ...(await import("@/lib/booking/emails")), ...(await import("@/lib/intake/emails")), ...(await import("@/lib/auth/emails")) };
   ({ prisma } = await import("@/lib/platform/db"));
   ({ readMailbox } = await import("@/lib/email/dev-mailbox"));
   ({ startMailCatcher } = await import("../scripts/mail-catcher"));

@@ -4,7 +4,7 @@
  * content on upload. A URL carrying the current version (?v=…) never changes and is cached
  * for a year; the bare URL is revalidated with its ETag.
  */
-import { getPhoto } from "@/lib/dashboard/settings";
+import { getPhoto } from "@/lib/practice/photo";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import Link from "@/components/ui/link";
 import type { ArticleListItem } from "@/lib/articles/queries";
-import { formatDate } from "@/lib/platform/site";
+import { formatDate } from "@/lib/platform/format";
 import { TagList } from "@/components/articles/tag-list";
 
 export function ArticleCard({ article, headingLevel = 2 }: { article: ArticleListItem; headingLevel?: 2 | 3 }) {

@@ -2,7 +2,7 @@
 
 import Link from "@/components/ui/link";
 import { useActionState } from "react";
-import { completeSetupAction, type SetupState } from "@/lib/actions/clinician-setup";
+import { completeSetupAction, type SetupState } from "@/lib/actions/auth";
 
 function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   return messages?.[0] ? (

@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import { get, useFieldArray, useForm, type FieldPath } from "react-hook-form";
-import { saveAvailabilityAction, type AvailabilityState } from "@/lib/actions/settings";
+import { saveAvailabilityAction, type AvailabilityState } from "@/lib/actions/booking";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 

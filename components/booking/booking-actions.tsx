@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { clinicianBookingAction, type BookingActionState } from "@/lib/actions/bookings";
+import { clinicianBookingAction, type BookingActionState } from "@/lib/actions/booking";
 
 export function BookingActions({ bookingId, past }: { bookingId: string; past: boolean }) {
   const [state, action, pending] = useActionState<BookingActionState, FormData>(clinicianBookingAction, undefined);

@@ -1,8 +1,9 @@
-import { COMMON_TIME_ZONES, zoneName } from "@/lib/platform/format";
+import { zoneChoices } from "@/lib/booking/timezone";
+import { zoneName } from "@/lib/platform/format";
 
 /** A plain GET form, so changing the zone works without JavaScript too. */
 export function TimeZoneForm({ current, action, hidden = {} }: { current: string; action: string; hidden?: Record<string, string> }) {
-  const zones = COMMON_TIME_ZONES.includes(current) ? COMMON_TIME_ZONES : [current, ...COMMON_TIME_ZONES];
+  const zones = zoneChoices(current);
   return (
     <form method="get" action={action} className="tz-form">
       {Object.entries(hidden).map(([name, value]) => (

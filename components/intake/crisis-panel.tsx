@@ -1,4 +1,4 @@
-import { CRISIS } from "@/lib/platform/site";
+import { CRISIS } from "@/lib/practice/crisis";
 
 /** Shown the moment a self-harm question is answered above "not at all", and after submit. */
 export function CrisisPanel() {
@@ -8,18 +8,18 @@ export function CrisisPanel() {
       <p>Thank you for telling us. If you are having thoughts of harming yourself, please reach out now:</p>
       <ul>
         <li>
-          <strong>If you are in danger, call <a href="tel:911">911</a></strong> or go to the nearest emergency room.
+          <strong>If you are in danger, call <a href={`tel:${CRISIS.emergency.tel}`}>{CRISIS.emergency.display}</a></strong> or go to the nearest emergency room.
         </li>
         <li>
-          Call or text <a href="tel:988">988</a> (Suicide &amp; Crisis Lifeline), any time. Veterans and military families: press 1 for the
+          Call or text <a href={`tel:${CRISIS.lifeline.tel}`}>{CRISIS.lifeline.display}</a> (Suicide &amp; Crisis Lifeline), any time. Veterans and military families: press 1 for the
           Veterans Crisis Line.
         </li>
         <li>
-          National Maternal Mental Health Hotline: <a href={`tel:${CRISIS.maternal.tel}`}>1-833-852-6262</a>, call or text, 24/7 (support, not a
+          {CRISIS.maternal.label}: <a href={`tel:${CRISIS.maternal.tel}`}>{CRISIS.maternal.display}</a>, call or text, 24/7 (support, not a
           crisis line).
         </li>
         <li>
-          Postpartum Support International HelpLine: <a href={`tel:${CRISIS.psi.tel}`}>{CRISIS.psi.display}</a>.
+          {CRISIS.psi.label}: <a href={`tel:${CRISIS.psi.tel}`}>{CRISIS.psi.display}</a>.
         </li>
       </ul>
       <p>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { markReviewedAction, type ReviewState } from "@/lib/actions/intakes";
+import { markReviewedAction, type ReviewState } from "@/lib/actions/intake";
 
 export function ReviewForm({ intakeId, note }: { intakeId: string; note: string }) {
   const [state, action, pending] = useActionState<ReviewState, FormData>(markReviewedAction, undefined);

@@ -1,4 +1,4 @@
-import type { IntakeScores } from "@/lib/intake/service";
+import type { IntakeScores } from "@/lib/intake/scoring";
 
 /** Totals with severity bands; used in the list and the detail view. */
 export function ScoreSummary({ scores }: { scores: IntakeScores | null }) {

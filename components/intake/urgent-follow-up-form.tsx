@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { markUrgentFollowedUpAction, type FollowUpState } from "@/lib/actions/intakes";
+import { markUrgentFollowedUpAction, type FollowUpState } from "@/lib/actions/intake";
 
 /**
  * Records that the clinician followed up on an urgent flag, before or after the client submits.

@@ -2,14 +2,8 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { useForm, type FieldPath } from "react-hook-form";
-import {
-  removePhotoAction,
-  saveEpdsAction,
-  saveProfileAction,
-  uploadPhotoAction,
-  type EpdsView,
-  type PhotoState,
-} from "@/lib/actions/settings";
+import { saveEpdsAction, type EpdsView } from "@/lib/actions/intake";
+import { removePhotoAction, saveProfileAction, uploadPhotoAction, type PhotoState } from "@/lib/actions/practice";
 
 export type ProfileValues = {
   practiceName: string;
@@ -133,7 +127,7 @@ export function ProfileForm({ initial }: { initial: ProfileValues }) {
   );
 }
 
-// Keep in step with MAX_PHOTO_BYTES in lib/dashboard/settings.ts (the server checks again).
+// Keep in step with MAX_PHOTO_BYTES in lib/practice/photo.ts (the server checks again).
 const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 
 export function PhotoForm({ photoUrl }: { photoUrl: string | null }) {
@@ -234,7 +228,7 @@ export function EpdsForm({ initial }: { initial: EpdsView }) {
     clearErrors,
     formState: { errors, isSubmitting },
   } = useForm<EpdsFormValues>({
-    defaultValues: { enabled: initial.enabled, confirmPermission: initial.enabled, sensitiveCutoff: initial.sensitiveCutoff },
+    defaultValues: { enabled: initial.epdsEnabled, confirmPermission: initial.epdsEnabled, sensitiveCutoff: initial.epdsSensitiveCutoff },
   });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -244,7 +238,7 @@ export function EpdsForm({ initial }: { initial: EpdsView }) {
       const result = await saveEpdsAction(values);
       if (result.ok) {
         setSettings(result.settings);
-        setStatus({ ok: true, message: result.settings.enabled ? "Saved. The EPDS is part of the intake questionnaire." : "Saved. The EPDS is turned off." });
+        setStatus({ ok: true, message: result.settings.epdsEnabled ? "Saved. The EPDS is part of the intake questionnaire." : "Saved. The EPDS is turned off." });
         return;
       }
       setStatus({ ok: false, message: result.message });
@@ -263,8 +257,8 @@ export function EpdsForm({ initial }: { initial: EpdsView }) {
         questionnaire until you confirm that you hold their written permission to use it online.
       </p>
       <p id="epds-record">
-        {settings.enabled && settings.permissionBy
-          ? `Turned on. Permission confirmed by ${settings.permissionBy} on ${settings.permissionAt ?? "an unknown date"}.`
+        {settings.epdsEnabled && settings.epdsPermissionBy
+          ? `Turned on. Permission confirmed by ${settings.epdsPermissionBy} on ${settings.epdsPermissionAt ?? "an unknown date"}.`
           : "Currently turned off."}
       </p>
       <div className="field">

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "@/components/ui/link";
+import { CrisisLine } from "@/components/site/crisis-line";
 
 export type ErrorAudience = "public" | "portal" | "dashboard";
 
@@ -30,8 +31,7 @@ export function ErrorPage({ audience, digest, onRetry }: { audience: ErrorAudien
       </p>
       {audience !== "dashboard" && (
         <p className="error-page-help">
-          If you need help right now, call or text <a href="tel:988">988</a> (Suicide &amp; Crisis Lifeline), or call{" "}
-          <a href="tel:911">911</a> in an emergency. <Link href="/get-help">More ways to get help now</Link>
+          If you need help right now, <CrisisLine named /> in an emergency. <Link href="/get-help">More ways to get help now</Link>
         </p>
       )}
       {digest && <p className="small">If you contact the practice about this, you can mention this reference: {digest}</p>}

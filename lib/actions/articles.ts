@@ -1,6 +1,6 @@
 "use server";
 
-import { cleanStrings } from "@/lib/platform/validation";
+import { cleanStrings, recordId } from "@/lib/platform/validation";
 import { requireClinician } from "@/lib/auth/session";
 import {
   articleSchema,
@@ -14,7 +14,7 @@ import {
 } from "@/lib/articles/editing";
 import { MAX_BODY_LENGTH } from "@/lib/articles/schema";
 import { renderMarkdown } from "@/lib/articles/markdown";
-import { currentRequestId, logger } from "@/lib/platform/logger";
+import { currentRequestId, errorCode, logger } from "@/lib/platform/logger";
 
 /** What the editor needs back after a change. Dates as ISO strings. */
 export type EditorArticle = {
@@ -49,20 +49,13 @@ function fromWrite(result: ArticleWriteResult, message: string): ArticleActionRe
   return { ok: false, error: NOT_FOUND };
 }
 
-function validId(id: unknown): id is string {
-  return typeof id === "string" && id.length > 0 && id.length <= 40;
-}
-
-function errorName(error: unknown): string {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === "string" ? code : ((error as Error)?.name ?? "unknown");
-}
+const validId = (id: unknown): id is string => recordId.safeParse(id).success;
 
 async function attempt(run: () => Promise<ArticleActionResult>): Promise<ArticleActionResult> {
   try {
     return await run();
   } catch (error) {
-    logger.error({ event: "article.change.failed", errorCode: errorName(error), requestId: await currentRequestId() }, "article change failed");
+    logger.error({ event: "article.change.failed", errorCode: errorCode(error), requestId: await currentRequestId() }, "article change failed");
     return { ok: false, error: SAVE_FAILED };
   }
 }
@@ -120,7 +113,7 @@ export async function previewMarkdownAction(markdown: unknown): Promise<PreviewR
   try {
     return { html: renderMarkdown(markdown) };
   } catch (error) {
-    logger.error({ event: "article.preview.failed", errorCode: errorName(error), requestId: await currentRequestId() }, "article preview failed");
+    logger.error({ event: "article.preview.failed", errorCode: errorCode(error), requestId: await currentRequestId() }, "article preview failed");
     return { error: "The preview could not be shown just now. Your text is safe; keep writing." };
   }
 }

@@ -7,6 +7,8 @@
  */
 import { revalidatePath } from "next/cache";
 import { prisma } from "@/lib/platform/db";
+import { isUniqueViolation } from "@/lib/platform/db-errors";
+import { recordId } from "@/lib/platform/validation";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { SLUG_CONFLICT_MESSAGE, type ArticleFieldErrors, type ArticleFormValues } from "@/lib/articles/schema";
 
@@ -39,32 +41,14 @@ export type ArticleWriteResult =
   | { ok: false; reason: "conflict"; fieldErrors: ArticleFieldErrors }
   | { ok: false; reason: "not-found" };
 
-/** Cuid ids; anything else cannot name an article. */
-function plausibleId(id: string): boolean {
-  return id.length > 0 && id.length <= 40 && /^[A-Za-z0-9_-]+$/.test(id);
-}
-
 /** All articles, most recently edited first. */
 export async function listArticlesForDashboard(): Promise<DashboardArticleRow[]> {
   return prisma.article.findMany({ orderBy: [{ updatedAt: "desc" }, { slug: "asc" }], select: rowFields });
 }
 
 export async function getArticleForEditing(id: string): Promise<DashboardArticle | null> {
-  if (!plausibleId(id)) return null;
+  if (!recordId.safeParse(id).success) return null;
   return prisma.article.findUnique({ where: { id }, select: fullFields });
-}
-
-/** Postgres 23505 / Prisma P2002: the unique index on Article.slug refused the row. */
-export function isSlugConflict(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  const visit = (value: unknown): boolean => {
-    if (!value || typeof value !== "object" || seen.has(value)) return false;
-    seen.add(value);
-    const record = value as Record<string, unknown>;
-    if (record.code === "P2002" || record.code === "23505" || record.originalCode === "23505") return true;
-    return ["cause", "meta", "driverAdapterError"].some((key) => visit(record[key]));
-  };
-  return visit(error);
 }
 
 function conflict(): ArticleWriteResult {
@@ -96,7 +80,7 @@ export async function createArticle(values: ArticleFormValues, options: { publis
       select: fullFields,
     });
   } catch (error) {
-    if (isSlugConflict(error)) return conflict();
+    if (isUniqueViolation(error)) return conflict();
     throw error;
   }
   revalidateArticlePaths([article.slug], article.tags);
@@ -137,7 +121,7 @@ async function updateExisting(id: string, dataFor: (before: DashboardArticle) =>
   try {
     article = await prisma.article.update({ where: { id }, data: dataFor(before), select: fullFields });
   } catch (error) {
-    if (isSlugConflict(error)) return conflict();
+    if (isUniqueViolation(error)) return conflict();
     if (isNotFound(error)) return { ok: false, reason: "not-found" };
     throw error;
   }

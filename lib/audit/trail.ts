@@ -1,101 +1,12 @@
 /**
- * The clinician's records: emails the outbox gave up on, and the audit trail.
- *
- * Neither page shows clinical or message content. An email's payload (recipient, subject,
- * bodies) is encrypted and is never read here; only its kind, attempt count and the SMTP
- * error are. Audit events hold no content by design; the actor's and client's sign-in
- * emails are looked up so the clinician can tell who is who.
+ * The audit trail as the clinician reads it: filtered by client, action and date, a page at
+ * a time. Audit events hold no content by design; the actor's and client's sign-in emails
+ * are looked up so the clinician can tell who is who.
  */
 import { DateTime } from "luxon";
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { ISO_DATE_PATTERN, recordId } from "@/lib/platform/validation";
 import { prisma } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-// ---------------------------------------------------------------------------------------
-// Failed emails
-
-const KIND_EVENTS: Record<string, string> = {
-  "booking.confirmed": "Booking confirmed",
-  "booking.rescheduled": "Booking rescheduled",
-  "booking.cancelled": "Booking cancelled",
-  "booking.reminder": "Consultation reminder",
-  "intake.submitted": "Intake submitted",
-  "intake.urgent": "Urgent intake",
-};
-
-const RECIPIENTS: Record<string, string> = {
-  client: "to client",
-  clinician: "to clinician",
-};
-
-function sentenceCase(words: string): string {
-  const text = words.replace(/[._-]+/g, " ").trim();
-  return text ? text[0]!.toUpperCase() + text.slice(1) : "Email";
-}
-
-/** "booking.confirmed.client" → "Booking confirmed — to client". Unknown kinds stay readable. */
-export function emailKindLabel(kind: string): string {
-  const parts = kind.split(".");
-  const last = parts.at(-1) ?? "";
-  const recipient = parts.length > 1 ? RECIPIENTS[last] : undefined;
-  const event = recipient ? parts.slice(0, -1).join(".") : kind;
-  const eventLabel = KIND_EVENTS[event] ?? sentenceCase(event);
-  return recipient ? `${eventLabel} — ${recipient}` : eventLabel;
-}
-
-export type FailedEmail = {
-  id: string;
-  kind: string;
-  label: string;
-  attempts: number;
-  maxAttempts: number;
-  lastError: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
-
-/** Emails the outbox stopped trying, most recent failure first. Never selects the payload. */
-export async function listFailedEmails(limit = 200): Promise<FailedEmail[]> {
-  const rows = await prisma.outboxEmail.findMany({
-    where: { status: "FAILED" },
-    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    take: limit,
-    select: { id: true, kind: true, attempts: true, maxAttempts: true, lastError: true, createdAt: true, updatedAt: true },
-  });
-  return rows.map((row) => ({ ...row, label: emailKindLabel(row.kind) }));
-}
-
-/**
- * Puts a FAILED email back in the queue for an immediate, fresh round of attempts.
- * lastError stays until a delivery succeeds, so a retry that fails again still explains
- * itself. Only FAILED rows change; returns whether this one did. With an actor, the retry
- * is recorded in the audit trail in the same transaction.
- */
-export async function retryEmail(id: string, options: { actor?: AuditActor; now?: Date } = {}): Promise<boolean> {
-  const now = options.now ?? new Date();
-  return prisma.$transaction(async (tx) => {
-    const { count } = await tx.outboxEmail.updateMany({
-      where: { id, status: "FAILED" },
-      data: { status: "PENDING", attempts: 0, sendAfter: now, lockedUntil: null, updatedAt: now },
-    });
-    if (count === 0) return false;
-    if (options.actor !== undefined) {
-      const row = await tx.outboxEmail.findUnique({ where: { id }, select: { booking: { select: { clientId: true } } } });
-      await recordAudit(
-        {
-          actor: options.actor,
-          action: "email.retry",
-          subjectType: "OutboxEmail",
-          subjectId: id,
-          clientId: row?.booking?.clientId ?? null,
-          outcome: "allowed",
-        },
-        tx,
-      );
-    }
-    return true;
-  });
-}
 
 // ---------------------------------------------------------------------------------------
 // Audit trail
@@ -199,15 +110,13 @@ export type ParsedAuditQuery = {
   client?: { id: string; email: string | null };
 };
 
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 function single(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim();
 }
 
 function parseDay(value: string, timeZone: string): DateTime | null {
-  if (!DATE_PATTERN.test(value)) return null;
+  if (!ISO_DATE_PATTERN.test(value)) return null;
   const day = DateTime.fromISO(value, { zone: timeZone });
   return day.isValid ? day : null;
 }
@@ -230,7 +139,7 @@ export async function parseAuditQuery(query: AuditQuery, timeZone: string): Prom
       const user = await prisma.user.findUnique({ where: { email: values.client.toLowerCase() }, select: { id: true, email: true } });
       if (user) client = user;
       else errors.client = "No account uses that email address. Check the spelling, or enter the client's ID instead.";
-    } else if (ID_PATTERN.test(values.client)) {
+    } else if (recordId.safeParse(values.client).success) {
       const user = await prisma.user.findUnique({ where: { id: values.client }, select: { id: true, email: true } });
       // An id stays filterable even when its account is gone: old events still name it.
       client = { id: values.client, email: user?.email ?? null };

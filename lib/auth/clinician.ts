@@ -4,16 +4,16 @@
 import { createHash, randomBytes } from "node:crypto";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { checkTotp, newTotpSecret } from "@/lib/auth/totp";
-import { decryptField, encryptField } from "@/lib/platform/crypto";
 import { prisma } from "@/lib/platform/db";
-import { keyRing } from "@/lib/platform/keys";
+import { sealedText } from "@/lib/platform/keys";
 import { clearClinicianFailures, limitClinicianSignIn } from "@/lib/platform/rate-limit";
 
 const SETUP_LINK_HOURS = 24;
 const RECOVERY_CODE_COUNT = 10;
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
-const totpAad = (userId: string) => `ClinicianCredential.totp:${userId}`;
+// Bound to the clinician's user id.
+const sealedTotp = sealedText("ClinicianCredential", "totp");
 
 /** Creates the clinician's account if needed (no password until she sets one). */
 export async function ensureClinicianAccount(email: string): Promise<{ id: string; email: string }> {
@@ -54,12 +54,12 @@ export async function openSetup(token: string, now = new Date()): Promise<SetupC
   if (!row || !row.setupTokenExpires || row.setupTokenExpires <= now) return null;
   let secret: string;
   if (row.totpSecretEnc && !row.totpEnabledAt) {
-    secret = decryptField(keyRing(), row.totpSecretEnc, totpAad(row.userId));
+    secret = sealedTotp.open(row.userId, row.totpSecretEnc);
   } else {
     secret = newTotpSecret();
     await prisma.clinicianCredential.update({
       where: { userId: row.userId },
-      data: { totpSecretEnc: encryptField(keyRing(), secret, totpAad(row.userId)), totpEnabledAt: null },
+      data: { totpSecretEnc: sealedTotp.seal(row.userId, secret), totpEnabledAt: null },
     });
   }
   return { userId: row.userId, email: row.user.email, totpSecret: secret };
@@ -119,7 +119,7 @@ export async function verifyClinicianSignIn(input: { email: string; password: st
   }
   if (!(await verifyPassword(credential.passwordHash, input.password))) return { ok: false, reason: "invalid" };
 
-  const secret = decryptField(keyRing(), credential.totpSecretEnc, totpAad(user.id));
+  const secret = sealedTotp.open(user.id, credential.totpSecretEnc);
   const totp = checkTotp(secret, input.code, credential.totpLastStep);
   if (totp.ok) {
     // Conditional on the last step so two parallel sign-ins cannot both use one code.
@@ -154,7 +154,7 @@ export async function setDemoCredentials(userId: string, password: string, totpS
     where: { userId },
     data: {
       passwordHash: await hashPassword(password),
-      totpSecretEnc: encryptField(keyRing(), totpSecret, totpAad(userId)),
+      totpSecretEnc: sealedTotp.seal(userId, totpSecret),
       totpEnabledAt: new Date(),
       totpLastStep: null,
       recoveryCodes: [],

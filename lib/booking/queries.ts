@@ -1,12 +1,77 @@
 /**
- * Consultations for the clinician, with the client's contact details and note (decrypted
+ * Reading bookings: the open times, the client's own consultations (every query filtered by
+ * her id) and the clinician's lists, with the client's contact details and note (decrypted
  * here, audited as a read of client data).
  */
 import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
-import { decryptField } from "@/lib/platform/crypto";
-import { prisma } from "@/lib/platform/db";
-import { keyRing } from "@/lib/platform/keys";
+import { getBookingRules, isPastCutoff, type PracticeRules } from "@/lib/booking/rules";
+import { bookingFields } from "@/lib/booking/sealed";
+import { computeSlots, type BookingRules, type BusyInterval, type Slot } from "@/lib/booking/slots";
+import { DateTime } from "luxon";
+import { prisma, type Db } from "@/lib/platform/db";
+
+/** Confirmed bookings and unexpired holds that could collide with offered slots. */
+export async function loadBusy(db: Db, now: Date, rules: BookingRules, excludeBookingId?: string): Promise<BusyInterval[]> {
+  const rows = await db.booking.findMany({
+    where: {
+      id: excludeBookingId ? { not: excludeBookingId } : undefined,
+      endsAt: { gt: new Date(now.getTime() - 24 * 60 * 60 * 1000) },
+      startsAt: { lt: new Date(now.getTime() + (rules.horizonDays + 2) * 24 * 60 * 60 * 1000) },
+      OR: [{ status: "CONFIRMED" }, { status: "HOLD", holdExpiresAt: { gt: now } }],
+    },
+    select: { startsAt: true, endsAt: true },
+  });
+  return rows.map((row) => ({ start: row.startsAt, end: row.endsAt }));
+}
+
+export async function getOpenSlots(now = new Date(), options: { excludeBookingId?: string } = {}): Promise<{ rules: PracticeRules; slots: Slot[] }> {
+  const rules = await getBookingRules();
+  const busy = await loadBusy(prisma, now, rules, options.excludeBookingId);
+  return { rules, slots: computeSlots(rules, busy, now) };
+}
+
+export type ClientBooking = { id: string; startsAt: Date; endsAt: Date; status: string; changeable: boolean };
+
+/** The signed-in client's upcoming consultations (the query itself is filtered by owner). */
+export async function listClientBookings(clientId: string, now = new Date()): Promise<{ rules: PracticeRules; bookings: ClientBooking[] }> {
+  const rules = await getBookingRules();
+  const rows = await prisma.booking.findMany({
+    where: { clientId, status: "CONFIRMED", endsAt: { gt: now } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, startsAt: true, endsAt: true, status: true },
+  });
+  return { rules, bookings: rows.map((row) => ({ ...row, changeable: !isPastCutoff(rules, row.startsAt, now) })) };
+}
+
+export async function getClientBookingForCalendar(bookingId: string, clientId: string) {
+  return prisma.booking.findFirst({
+    where: { id: bookingId, clientId, status: { in: ["CONFIRMED", "CANCELLED"] } },
+    select: { icsUid: true, icsSequence: true, startsAt: true, endsAt: true, email: true, status: true },
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// The clinician's lists
+
+/** For the overview: confirmed consultations today and in the next seven days (times only, not audited). */
+export async function upcomingSummary(timeZone: string, now = new Date()) {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  const dayStart = local.startOf("day").toJSDate();
+  const dayEnd = local.endOf("day").toJSDate();
+  const weekEnd = local.plus({ days: 7 }).toJSDate();
+  const [todayCount, weekCount, upcoming] = await Promise.all([
+    prisma.booking.count({ where: { status: "CONFIRMED", startsAt: { gte: dayStart, lte: dayEnd } } }),
+    prisma.booking.count({ where: { status: "CONFIRMED", startsAt: { gte: now, lte: weekEnd } } }),
+    prisma.booking.findMany({
+      where: { status: "CONFIRMED", startsAt: { gte: now, lte: weekEnd } },
+      orderBy: { startsAt: "asc" },
+      take: 10,
+      select: { id: true, startsAt: true },
+    }),
+  ]);
+  return { todayCount, weekCount, upcoming };
+}
 
 export type DashboardBooking = {
   id: string;
@@ -43,16 +108,14 @@ export async function listBookings(clinician: CurrentUser, scope: "upcoming" | "
     },
   });
   await recordAudit({ actor: { id: clinician.id, role: clinician.role }, action: `booking.list.${scope}`, subjectType: "Booking", outcome: "allowed" });
-  const ring = keyRing();
-  const open = (value: string | null, id: string, field: string) => (value ? decryptField(ring, value, `Booking.${field}:${id}`) : null);
   return rows.map((row) => ({
     id: row.id,
     startsAt: row.startsAt,
     status: row.status,
-    firstName: open(row.firstNameEnc, row.id, "firstName") ?? "",
+    firstName: bookingFields.firstName.open(row.id, row.firstNameEnc),
     email: row.email,
-    phone: open(row.phoneEnc, row.id, "phone"),
-    note: open(row.noteEnc, row.id, "note"),
+    phone: row.phoneEnc ? bookingFields.phone.open(row.id, row.phoneEnc) : null,
+    note: row.noteEnc ? bookingFields.note.open(row.id, row.noteEnc) : null,
     contactMethod: row.contactMethod,
     clientTimeZone: row.clientTimeZone,
     intakeId: row.client?.intake?.id ?? null,

@@ -1,19 +1,17 @@
 /**
  * The booking request, validated by the same schema in the browser (react-hook-form) and
- * in the server action.
+ * in the hold endpoint (app/api/bookings/hold).
  */
 import { IANAZone } from "luxon";
 import { z } from "@/lib/platform/zod";
 import { emailField } from "@/lib/auth/schema";
-import { recordId } from "@/lib/platform/validation";
+import { PHONE_PATTERN, recordId } from "@/lib/platform/validation";
 
 export const CONTACT_METHODS = [
   { value: "EMAIL", label: "Email" },
   { value: "PHONE", label: "Phone call" },
   { value: "TEXT", label: "Text message" },
 ] as const;
-
-const PHONE = /^[+()\d][\d\s().-]{6,24}$/;
 
 export const timeZoneField = z
   .string()
@@ -30,7 +28,7 @@ const bookingFields = z.object({
     phone: z
       .string()
       .trim()
-      .refine((v) => v === "" || PHONE.test(v), "Please enter a phone number with digits only, like (555) 123-4567.")
+      .refine((v) => v === "" || PHONE_PATTERN.test(v), "Please enter a phone number with digits only, like (555) 123-4567.")
       .default(""),
     contactMethod: z.enum(["EMAIL", "PHONE", "TEXT"], { message: "Please choose how you would like to be contacted." }),
     note: z.string().trim().max(1000, "Please keep this under 1,000 characters.").default(""),
@@ -57,4 +55,3 @@ export const slotChoiceSchema = z.object({
   slotStart: z.iso.datetime({ message: "Please choose a time from the list." }),
 });
 
-export type FieldErrors = Partial<Record<string, string[]>>;

@@ -4,11 +4,14 @@
  * database's exclusion constraint has the last word on double booking.
  */
 import { randomUUID } from "node:crypto";
-import type { BookingRules, BusyInterval, Slot } from "@/lib/booking/slots";
-import { computeSlots, isSlotOffered, nearestSlots } from "@/lib/booking/slots";
+import { recordAudit } from "@/lib/audit/record";
+import type { CurrentUser } from "@/lib/auth/session";
+import { getOpenSlots, loadBusy } from "@/lib/booking/queries";
+import { cutoffMessage, getBookingRules, isPastCutoff } from "@/lib/booking/rules";
 import type { BookingRequest } from "@/lib/booking/schema";
-import { decryptField, encryptField } from "@/lib/platform/crypto";
-import { prisma } from "@/lib/platform/db";
+import { bookingFields } from "@/lib/booking/sealed";
+import type { Slot } from "@/lib/booking/slots";
+import { isSlotOffered, nearestSlots } from "@/lib/booking/slots";
 import { cancelPendingEmails, enqueueEmail } from "@/lib/email/outbox";
 import {
   bookingCancelledEmail,
@@ -18,70 +21,18 @@ import {
   clinicianBookingNotice,
   icsForClient,
   icsForClinician,
-} from "@/lib/email/templates";
+} from "@/lib/booking/emails";
+import { prisma, type Tx } from "@/lib/platform/db";
+import { isExclusionViolation } from "@/lib/platform/db-errors";
 import { env } from "@/lib/platform/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { keyRing } from "@/lib/platform/keys";
-import { DEFAULT_BOOKING_SETTINGS } from "@/lib/practice/defaults";
-import { getPracticeProfile } from "@/lib/practice/profile";
 import { siteUrl } from "@/lib/platform/site";
-
-type Tx = Prisma.TransactionClient;
+import { getPracticeProfile } from "@/lib/practice/profile";
 
 export const HOLD_MINUTES = 15;
 const REMINDER_BEFORE_MS = 24 * 60 * 60 * 1000;
-const ACTIVE_STATUSES = ["HOLD", "CONFIRMED"] as const;
 
-export type PracticeRules = BookingRules & { cancelCutoffMinutes: number };
-
-export async function getBookingRules(db: Tx | typeof prisma = prisma): Promise<PracticeRules> {
-  const row = await db.bookingSettings.findUnique({ where: { id: 1 } });
-  const source = row ?? DEFAULT_BOOKING_SETTINGS;
-  return {
-    timeZone: source.timeZone,
-    windows: source.windows as BookingRules["windows"],
-    slotMinutes: source.slotMinutes,
-    bufferMinutes: source.bufferMinutes,
-    minNoticeMinutes: source.minNoticeMinutes,
-    horizonDays: source.horizonDays,
-    daysOff: source.daysOff,
-    cancelCutoffMinutes: source.cancelCutoffMinutes,
-  };
-}
-
-/** Confirmed bookings and unexpired holds that could collide with offered slots. */
-async function loadBusy(db: Tx | typeof prisma, now: Date, rules: BookingRules, excludeBookingId?: string): Promise<BusyInterval[]> {
-  const rows = await db.booking.findMany({
-    where: {
-      id: excludeBookingId ? { not: excludeBookingId } : undefined,
-      endsAt: { gt: new Date(now.getTime() - 24 * 60 * 60 * 1000) },
-      startsAt: { lt: new Date(now.getTime() + (rules.horizonDays + 2) * 24 * 60 * 60 * 1000) },
-      OR: [{ status: "CONFIRMED" }, { status: "HOLD", holdExpiresAt: { gt: now } }],
-    },
-    select: { startsAt: true, endsAt: true },
-  });
-  return rows.map((row) => ({ start: row.startsAt, end: row.endsAt }));
-}
-
-export async function getOpenSlots(now = new Date(), options: { excludeBookingId?: string } = {}): Promise<{ rules: PracticeRules; slots: Slot[] }> {
-  const rules = await getBookingRules();
-  const busy = await loadBusy(prisma, now, rules, options.excludeBookingId);
-  return { rules, slots: computeSlots(rules, busy, now) };
-}
-
-/** Postgres 23P01: the Booking_no_overlap exclusion constraint refused the row. */
-function isOverlapViolation(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  const visit = (value: unknown): boolean => {
-    if (!value || typeof value !== "object" || seen.has(value)) return false;
-    seen.add(value);
-    const record = value as Record<string, unknown>;
-    if (record.code === "23P01" || record.originalCode === "23P01") return true;
-    if (typeof record.message === "string" && record.message.includes("Booking_no_overlap")) return true;
-    return ["cause", "meta", "driverAdapterError"].some((key) => visit(record[key]));
-  };
-  return visit(error);
-}
+/** The Booking_no_overlap exclusion constraint refused the row: someone else has that time. */
+const isOverlapViolation = (error: unknown) => isExclusionViolation(error, "Booking_no_overlap");
 
 export type Unavailable = { ok: false; reason: "unavailable" | "taken"; message: string; alternatives: Slot[] };
 
@@ -101,8 +52,6 @@ async function unavailable(reason: Unavailable["reason"], target: Date, now: Dat
     alternatives: await alternativesNear(target, now, excludeBookingId),
   };
 }
-
-const aad = (bookingId: string, field: string) => `Booking.${field}:${bookingId}`;
 
 export async function createHold(request: BookingRequest, now = new Date()): Promise<{ ok: true; bookingId: string } | Unavailable> {
   const start = new Date(request.slotStart);
@@ -126,7 +75,6 @@ export async function createHold(request: BookingRequest, now = new Date()): Pro
       // Only once the new time is known to be free; a failed insert rolls this back too.
       await tx.booking.updateMany({ where: { status: "HOLD", email: request.email, startsAt: { not: start } }, data: { status: "CANCELLED", cancelledAt: now } });
       const id = randomUUID();
-      const ring = keyRing();
       await tx.booking.create({
         data: {
           id,
@@ -137,9 +85,9 @@ export async function createHold(request: BookingRequest, now = new Date()): Pro
           blockedUntil: new Date(start.getTime() + (rules.slotMinutes + rules.bufferMinutes) * 60_000),
           holdExpiresAt: new Date(now.getTime() + HOLD_MINUTES * 60_000),
           email: request.email,
-          firstNameEnc: encryptField(ring, request.firstName, aad(id, "firstName")),
-          phoneEnc: request.phone ? encryptField(ring, request.phone, aad(id, "phone")) : null,
-          noteEnc: request.note ? encryptField(ring, request.note, aad(id, "note")) : null,
+          firstNameEnc: bookingFields.firstName.seal(id, request.firstName),
+          phoneEnc: request.phone ? bookingFields.phone.seal(id, request.phone) : null,
+          noteEnc: request.note ? bookingFields.note.seal(id, request.note) : null,
           contactMethod: request.contactMethod,
           consentAt: now,
           clientTimeZone: request.timeZone,
@@ -176,7 +124,7 @@ type ClientEvent = "confirmed" | "rescheduled" | "cancelled";
 /** Queues the client's and the clinician's emails for a change, in the caller's transaction. */
 async function queueBookingEmails(tx: Tx, booking: BookingForEmail, event: ClientEvent, now: Date) {
   const [profile, rules] = await Promise.all([getPracticeProfile(), getBookingRules(tx)]);
-  const firstName = decryptField(keyRing(), booking.firstNameEnc, aad(booking.id, "firstName"));
+  const firstName = bookingFields.firstName.open(booking.id, booking.firstNameEnc);
   const method = event === "cancelled" ? "CANCEL" : "REQUEST";
   const clientIcs = { email: booking.email, firstName, practiceName: profile.practiceName, portalUrl: siteUrl("/portal") };
   const common = {
@@ -264,15 +212,6 @@ export async function confirmHold(bookingId: string, user: { id: string; email: 
 
 export type ChangeResult = { ok: true } | { ok: false; reason: "not-found" | "too-late"; message: string } | Unavailable;
 
-function tooLate(rules: PracticeRules, startsAt: Date, now: Date): boolean {
-  return startsAt.getTime() - now.getTime() < rules.cancelCutoffMinutes * 60_000;
-}
-
-export function cutoffMessage(rules: PracticeRules): string {
-  const hours = Math.round(rules.cancelCutoffMinutes / 60);
-  return `Online changes close ${hours} hours before the consultation. Please call or email the practice and we will sort it out together.`;
-}
-
 /** A client's own upcoming consultation; anyone else's is "not found". */
 async function ownConfirmed(bookingId: string, clientId: string) {
   return prisma.booking.findFirst({
@@ -285,7 +224,7 @@ export async function rescheduleBooking(bookingId: string, clientId: string, new
   const rules = await getBookingRules();
   const booking = await ownConfirmed(bookingId, clientId);
   if (!booking) return { ok: false, reason: "not-found", message: "We could not find that consultation." };
-  if (tooLate(rules, booking.startsAt, now)) return { ok: false, reason: "too-late", message: cutoffMessage(rules) };
+  if (isPastCutoff(rules, booking.startsAt, now)) return { ok: false, reason: "too-late", message: cutoffMessage(rules) };
   try {
     const done = await prisma.$transaction(async (tx) => {
       const busy = await loadBusy(tx, now, rules, bookingId);
@@ -315,7 +254,7 @@ export async function cancelBooking(bookingId: string, clientId: string, now = n
   const rules = await getBookingRules();
   const booking = await ownConfirmed(bookingId, clientId);
   if (!booking) return { ok: false, reason: "not-found", message: "We could not find that consultation." };
-  if (tooLate(rules, booking.startsAt, now)) return { ok: false, reason: "too-late", message: cutoffMessage(rules) };
+  if (isPastCutoff(rules, booking.startsAt, now)) return { ok: false, reason: "too-late", message: cutoffMessage(rules) };
   await prisma.$transaction(async (tx) => {
     const rows = await tx.booking.updateManyAndReturn({
       where: { id: bookingId, clientId, status: "CONFIRMED" },
@@ -327,46 +266,41 @@ export async function cancelBooking(bookingId: string, clientId: string, now = n
   return { ok: true };
 }
 
-/** The clinician cancels (no cutoff applies to her); the client is told through the outbox. */
-export async function cancelBookingByClinician(bookingId: string, now = new Date()): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
-    const rows = await tx.booking.updateManyAndReturn({
-      where: { id: bookingId, status: "CONFIRMED", startsAt: { gt: now } },
-      data: { status: "CANCELLED", cancelledAt: now, cancelledBy: "CLINICIAN", icsSequence: { increment: 1 } },
-      select: emailFields,
+/**
+ * The clinician changes a booking: cancels an upcoming one (no cutoff applies to her; the
+ * client is told through the outbox) or records the outcome of a past one (completed or
+ * no-show). Audited either way, with the client's id so the trail can be filtered by client.
+ */
+export async function changeBookingByClinician(
+  bookingId: string,
+  change: "cancel" | "COMPLETED" | "NO_SHOW",
+  clinician: CurrentUser,
+  now = new Date(),
+): Promise<boolean> {
+  const done = await prisma.$transaction(async (tx) => {
+    if (change === "cancel") {
+      const rows = await tx.booking.updateManyAndReturn({
+        where: { id: bookingId, status: "CONFIRMED", startsAt: { gt: now } },
+        data: { status: "CANCELLED", cancelledAt: now, cancelledBy: "CLINICIAN", icsSequence: { increment: 1 } },
+        select: emailFields,
+      });
+      if (rows[0]) await queueBookingEmails(tx, rows[0], "cancelled", now);
+      return rows.length === 1;
+    }
+    const result = await tx.booking.updateMany({
+      where: { id: bookingId, status: { in: ["CONFIRMED", "COMPLETED", "NO_SHOW"] }, startsAt: { lte: now } },
+      data: { status: change },
     });
-    if (rows[0]) await queueBookingEmails(tx, rows[0], "cancelled", now);
-    return rows.length === 1;
+    return result.count === 1;
   });
-}
-
-/** After the time has passed: completed or no-show. */
-export async function recordBookingOutcome(bookingId: string, outcome: "COMPLETED" | "NO_SHOW", now = new Date()): Promise<boolean> {
-  const result = await prisma.booking.updateMany({
-    where: { id: bookingId, status: { in: ["CONFIRMED", "COMPLETED", "NO_SHOW"] }, startsAt: { lte: now } },
-    data: { status: outcome },
+  const clientId = (await prisma.booking.findUnique({ where: { id: bookingId }, select: { clientId: true } }))?.clientId ?? null;
+  await recordAudit({
+    actor: { id: clinician.id, role: clinician.role },
+    action: `booking.${change.toLowerCase()}`,
+    subjectType: "Booking",
+    subjectId: bookingId,
+    clientId,
+    outcome: done ? "allowed" : "denied",
   });
-  return result.count === 1;
+  return done;
 }
-
-export type ClientBooking = { id: string; startsAt: Date; endsAt: Date; status: string; changeable: boolean };
-
-/** The signed-in client's upcoming consultations (the query itself is filtered by owner). */
-export async function listClientBookings(clientId: string, now = new Date()): Promise<{ rules: PracticeRules; bookings: ClientBooking[] }> {
-  const rules = await getBookingRules();
-  const rows = await prisma.booking.findMany({
-    where: { clientId, status: "CONFIRMED", endsAt: { gt: now } },
-    orderBy: { startsAt: "asc" },
-    select: { id: true, startsAt: true, endsAt: true, status: true },
-  });
-  return { rules, bookings: rows.map((row) => ({ ...row, changeable: !tooLate(rules, row.startsAt, now) })) };
-}
-
-export async function getClientBookingForCalendar(bookingId: string, clientId: string) {
-  return prisma.booking.findFirst({
-    where: { id: bookingId, clientId, status: { in: ["CONFIRMED", "CANCELLED"] } },
-    select: { ...emailFields, status: true },
-  });
-}
-
-export { ACTIVE_STATUSES };

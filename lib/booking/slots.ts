@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from "luxon";
+import { ISO_DATE_PATTERN } from "@/lib/platform/validation";
 import { z } from "@/lib/platform/zod";
 
 export type WeeklyWindow = {
@@ -32,7 +33,6 @@ export type Slot = { start: Date; end: Date };
 
 const MINUTE_MS = 60_000;
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const WEEKDAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
@@ -42,7 +42,7 @@ function parseHhMm(value: string): { hour: number; minute: number } {
   return { hour: Number(match[1]), minute: Number(match[2]) };
 }
 
-function minutesOfDay(value: string): number {
+export function minutesOfDay(value: string): number {
   const { hour, minute } = parseHhMm(value);
   return hour * 60 + minute;
 }
@@ -207,7 +207,7 @@ const weeklyWindowSchema = z
 
 const dayOffSchema = z
   .string()
-  .refine((s) => ISO_DATE.test(s) && DateTime.fromISO(s).isValid, {
+  .refine((s) => ISO_DATE_PATTERN.test(s) && DateTime.fromISO(s).isValid, {
     error: (issue) => `Day off "${String(issue.input)}" must be a real date written YYYY-MM-DD`,
   });
 

@@ -5,23 +5,18 @@
  * re-sends it, with the same Message-ID so mail clients can recognise the duplicate.
  */
 import { randomUUID } from "node:crypto";
-import { decryptJson, encryptJson } from "@/lib/platform/crypto";
-import { prisma } from "@/lib/platform/db";
-import { env } from "@/lib/platform/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { keyRing } from "@/lib/platform/keys";
 import { EmailDeliveryError, sendEmail, type EmailMessage } from "@/lib/email/send";
-import { logger } from "@/lib/platform/logger";
-
-type Tx = Prisma.TransactionClient;
+import { prisma, type Tx } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { keyRing, sealedJson } from "@/lib/platform/keys";
+import { errorCode, logger } from "@/lib/platform/logger";
 
 // Kinds are stored in plain text: a strict shape keeps an address or a name out of them.
 const KIND_PATTERN = /^[a-z][a-z0-9_.-]{0,63}$/;
 const MAX_DELAY_MS = 60 * 60_000;
 
-function payloadAad(messageId: string) {
-  return `OutboxEmail:${messageId}`;
-}
+// Bound to its Message-ID: a payload copied onto another row does not decrypt.
+const payload = sealedJson<EmailMessage>("OutboxEmail");
 
 export async function enqueueEmail(
   tx: Tx,
@@ -34,7 +29,7 @@ export async function enqueueEmail(
     data: {
       kind: input.kind,
       messageId,
-      payloadEnc: encryptJson(keyRing(), message, payloadAad(messageId)),
+      payloadEnc: payload.seal(messageId, message),
       priority: input.priority ?? 0,
       // Set here rather than by the column default: the database default would follow the
       // session time zone, while Prisma stores every other timestamp in UTC.
@@ -97,12 +92,12 @@ export async function deliverDueEmails(
   const clock = () => options.now ?? new Date();
   const result = { sent: 0, retried: 0, failed: 0 };
   // Outside the per-row try: a misconfigured key ring must stop the run, not fail every row.
-  const ring = keyRing();
+  keyRing();
 
   for (const row of await claimDue(clock(), leaseMs, batchSize)) {
     let message: EmailMessage;
     try {
-      message = decryptJson<EmailMessage>(ring, row.payloadEnc, payloadAad(row.messageId));
+      message = payload.open(row.messageId, row.payloadEnc);
     } catch {
       await prisma.outboxEmail.updateMany({
         where: stillOurs(row),
@@ -162,7 +157,7 @@ export function nudgeOutboxWorker(): void {
  * so the worker resumes by itself once the database is back.
  */
 export function startOutboxWorker(options: { intervalMs?: number } = {}): { stop(): Promise<void> } {
-  const intervalMs = options.intervalMs ?? 5_000;
+  const intervalMs = options.intervalMs ?? env().OUTBOX_POLL_MS;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let inRun = false;
@@ -177,8 +172,7 @@ export function startOutboxWorker(options: { intervalMs?: number } = {}): { stop
       else if (retried > 0) logger.warn({ event: "outbox.retry", sent, retried }, "outbox: emails will be retried");
     } catch (error) {
       // The error itself may quote SQL parameters; its code is enough to investigate.
-      const code = (error as { code?: unknown } | null)?.code;
-      logger.error({ event: "outbox.run.failed", errorCode: typeof code === "string" ? code : (error as Error)?.name ?? "unknown" }, "outbox: delivery run failed");
+      logger.error({ event: "outbox.run.failed", errorCode: errorCode(error) }, "outbox: delivery run failed");
     }
   };
 

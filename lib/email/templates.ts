@@ -1,16 +1,13 @@
 /**
- * Email contents. Subjects stay discreet (they show on lock screens), and clinician
- * notices take no client data at all: the details live behind the dashboard sign-in.
+ * How every email looks: a message is a subject, a list of blocks and a footer, rendered
+ * here as HTML and plain text. This module knows no domain: booking, intake and sign-in
+ * build their own messages (each domain's emails.ts) from these pieces and hand them to the
+ * outbox.
  */
-import { DateTime } from "luxon";
-import { buildIcs } from "@/lib/booking/calendar";
 import { env } from "@/lib/platform/env";
 import type { EmailMessage } from "@/lib/email/send";
 
-type Block = { paragraph: string } | { small: string } | { button: string; url: string };
-
-const CRISIS_LINE =
-  "This email is not monitored for emergencies. If you are in crisis, call or text 988 (Suicide & Crisis Lifeline), or call 911.";
+export type Block = { paragraph: string } | { small: string } | { button: string; url: string };
 
 export function escapeHtml(value: string): string {
   return value
@@ -30,7 +27,7 @@ function safeUrl(url: string): string {
 
 const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
-function render(subject: string, blocks: Block[], footer: string): Pick<EmailMessage, "subject" | "text" | "html"> {
+export function renderEmail(subject: string, blocks: Block[], footer: string): Pick<EmailMessage, "subject" | "text" | "html"> {
   const text = [
     ...blocks.map((block) =>
       "button" in block ? `${block.button}: ${safeUrl(block.url)}` : "small" in block ? block.small : block.paragraph,
@@ -65,223 +62,24 @@ ${body}
   return { subject, text, html };
 }
 
-/** e.g. "Tuesday, December 1, 2026, 9:00 AM EST (20 minutes)". */
-export function formatAppointment(start: Date, end: Date, timeZone: string): string {
-  let zoned = DateTime.fromJSDate(start, { zone: timeZone });
-  // An unknown zone should not stop the email (the instant is still right); show it in UTC.
-  if (!zoned.isValid) zoned = DateTime.fromJSDate(start, { zone: "utc" });
-  const minutes = Math.round((end.getTime() - start.getTime()) / 60_000);
-  return `${zoned.setLocale("en-US").toFormat("cccc, LLLL d, yyyy, h:mm a ZZZZ")} (${minutes} minutes)`;
-}
-
-// ---------------------------------------------------------------------------------------
-// Calendar invitations
-
-type IcsBooking = { icsUid: string; icsSequence: number; startsAt: Date; endsAt: Date };
-
-/** Produced only by icsForClinician, so a client-facing invitation cannot be passed by mistake. */
-export type ClinicianIcs = string & { readonly __clinicianIcs: true };
-
-function organizer(): { organizerEmail: string; organizerName: string } {
+/** The sender as calendar invitations name their organizer, from MAIL_FROM ("Name <address>"). */
+export function sender(): { email: string; name: string } {
   const from = env().MAIL_FROM.trim();
   const match = /^(.*?)\s*<([^<>\s]+)>$/.exec(from);
   const name = match?.[1]?.replace(/^"|"$/g, "").trim();
-  return { organizerEmail: match?.[2] ?? from, organizerName: name || "Haven" };
+  return { email: match?.[2] ?? from, name: name || "Haven" };
 }
 
-export function icsForClinician(booking: IcsBooking, method: "REQUEST" | "CANCEL"): ClinicianIcs {
-  return buildIcs(
-    {
-      uid: booking.icsUid,
-      sequence: booking.icsSequence,
-      start: booking.startsAt,
-      end: booking.endsAt,
-      summary: "Consultation",
-      ...organizer(),
-    },
-    method,
-  ) as ClinicianIcs;
-}
+const LINK_ONLY_FOOTER = "Details are shown only in the dashboard, after you sign in.";
 
-export function icsForClient(
-  booking: IcsBooking,
-  method: "REQUEST" | "CANCEL",
-  client: { email: string; firstName?: string; practiceName: string; portalUrl: string },
-): string {
-  return buildIcs(
-    {
-      uid: booking.icsUid,
-      sequence: booking.icsSequence,
-      start: booking.startsAt,
-      end: booking.endsAt,
-      summary: `Free consultation with ${client.practiceName}`,
-      description: `To reschedule or cancel: ${client.portalUrl}`,
-      url: client.portalUrl,
-      ...organizer(),
-      // Listing the recipient as attendee is what makes calendar apps offer accept/decline.
-      attendeeEmail: client.email,
-      attendeeName: client.firstName,
-    },
-    method,
-  );
-}
-
-// ---------------------------------------------------------------------------------------
-// Sign-in (sent directly, not through the outbox)
-
-export function signInLinkEmail(input: { to: string; url: string; practiceName: string }): EmailMessage {
+/**
+ * A notice for the clinician: what happened and a link, nothing that identifies anyone; the
+ * details live behind the dashboard sign-in.
+ */
+export function linkOnlyNotice(input: { to: string; subject: string; lines: string[]; url: string; priority?: "high" }): EmailMessage {
   return {
     to: input.to,
-    ...render(
-      "Your sign-in link",
-      [
-        { paragraph: `Use the button below to sign in to ${input.practiceName}.` },
-        { button: "Sign in", url: input.url },
-        { paragraph: "The link works once and expires in 10 minutes." },
-        { small: "If you did not ask to sign in, you can ignore this email: nobody can sign in without the link." },
-        { small: CRISIS_LINE },
-      ],
-      input.practiceName,
-    ),
-  };
-}
-
-// ---------------------------------------------------------------------------------------
-// Client booking emails
-
-type ClientBookingInput = {
-  to: string;
-  firstName: string;
-  start: Date;
-  end: Date;
-  timeZone: string;
-  practiceName: string;
-  portalUrl: string;
-  /** From icsForClient, with the method matching the email (CANCEL for cancellations). */
-  ics: string;
-};
-
-function clientBookingEmail(
-  input: ClientBookingInput,
-  subject: string,
-  lead: string,
-  method: "REQUEST" | "CANCEL",
-  button: string,
-): EmailMessage {
-  const when = formatAppointment(input.start, input.end, input.timeZone);
-  return {
-    to: input.to,
-    ...render(
-      subject,
-      [
-        { paragraph: `Hi ${input.firstName},` },
-        { paragraph: lead },
-        { paragraph: when },
-        {
-          paragraph:
-            method === "CANCEL"
-              ? "The attached update removes it from your calendar."
-              : "A calendar invitation is attached.",
-        },
-        { button, url: input.portalUrl },
-        { small: CRISIS_LINE },
-      ],
-      input.practiceName,
-    ),
-    icalEvent: { method, content: input.ics, filename: method === "CANCEL" ? "cancel.ics" : "invite.ics" },
-  };
-}
-
-export function bookingConfirmedEmail(input: ClientBookingInput): EmailMessage {
-  return clientBookingEmail(
-    input,
-    "Your consultation is confirmed",
-    `Your free consultation with ${input.practiceName} is confirmed for:`,
-    "REQUEST",
-    "View or change your booking",
-  );
-}
-
-export function bookingReminderEmail(input: ClientBookingInput): EmailMessage {
-  return clientBookingEmail(
-    input,
-    "Reminder: your consultation is tomorrow",
-    `A reminder that your free consultation with ${input.practiceName} is coming up:`,
-    "REQUEST",
-    "View or change your booking",
-  );
-}
-
-export function bookingRescheduledEmail(input: ClientBookingInput): EmailMessage {
-  return clientBookingEmail(
-    input,
-    "Your consultation has a new time",
-    `Your free consultation with ${input.practiceName} has moved to:`,
-    "REQUEST",
-    "View or change your booking",
-  );
-}
-
-export function bookingCancelledEmail(input: ClientBookingInput): EmailMessage {
-  return clientBookingEmail(
-    input,
-    "Your consultation was cancelled",
-    `Your free consultation with ${input.practiceName} has been cancelled. It was planned for:`,
-    "CANCEL",
-    "Book another time",
-  );
-}
-
-// ---------------------------------------------------------------------------------------
-// Clinician notices: time and a link only; everything else is behind the dashboard sign-in.
-
-const CLINICIAN_FOOTER = "Details are shown only in the dashboard, after you sign in.";
-
-export function clinicianBookingNotice(input: {
-  to: string;
-  event: "booked" | "rescheduled" | "cancelled";
-  start: Date;
-  end: Date;
-  timeZone: string;
-  dashboardUrl: string;
-  ics: ClinicianIcs;
-}): EmailMessage {
-  const method = input.event === "cancelled" ? "CANCEL" : "REQUEST";
-  const when = formatAppointment(input.start, input.end, input.timeZone);
-  const lead = { booked: "Booked for:", rescheduled: "New time:", cancelled: "It was planned for:" }[input.event];
-  return {
-    to: input.to,
-    ...render(
-      `A consultation was ${input.event}`,
-      [{ paragraph: lead }, { paragraph: when }, { button: "Open the dashboard", url: input.dashboardUrl }],
-      CLINICIAN_FOOTER,
-    ),
-    icalEvent: { method, content: input.ics, filename: method === "CANCEL" ? "cancel.ics" : "invite.ics" },
-  };
-}
-
-export function clinicianUrgentIntakeNotice(input: { to: string; dashboardUrl: string }): EmailMessage {
-  return {
-    to: input.to,
-    priority: "high",
-    ...render(
-      "An intake needs your prompt review",
-      [
-        { paragraph: "A new intake needs your prompt review." },
-        { button: "Open the dashboard", url: input.dashboardUrl },
-      ],
-      CLINICIAN_FOOTER,
-    ),
-  };
-}
-
-export function clinicianIntakeSubmittedNotice(input: { to: string; dashboardUrl: string }): EmailMessage {
-  return {
-    to: input.to,
-    ...render(
-      "An intake was submitted",
-      [{ paragraph: "A client submitted their intake questionnaire." }, { button: "Open the dashboard", url: input.dashboardUrl }],
-      CLINICIAN_FOOTER,
-    ),
+    ...(input.priority && { priority: input.priority }),
+    ...renderEmail(input.subject, [...input.lines.map((paragraph) => ({ paragraph })), { button: "Open the dashboard", url: input.url }], LINK_ONLY_FOOTER),
   };
 }

@@ -4,12 +4,11 @@
  */
 import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
-import { decryptJson, encryptField, decryptField } from "@/lib/platform/crypto";
-import { prisma } from "@/lib/platform/db";
 import type { DraftAnswers, IntakeAnswers } from "@/lib/intake/schema";
-import type { IntakeScores } from "@/lib/intake/service";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { keyRing } from "@/lib/platform/keys";
+import type { IntakeScores } from "@/lib/intake/scoring";
+import { intakeFields } from "@/lib/intake/sealed";
+import { needsUrgentAttention, needsUrgentAttentionWhere } from "@/lib/intake/urgency";
+import { prisma } from "@/lib/platform/db";
 
 export type IntakeListItem = {
   id: string;
@@ -27,28 +26,6 @@ export type IntakeListItem = {
 };
 
 const actorOf = (user: CurrentUser) => ({ id: user.id, role: user.role });
-
-type UrgentFields = { urgent: boolean; status: string; urgentAt: Date | null; urgentFollowedUpAt: Date | null };
-
-/**
- * An urgent intake stops needing attention once it is reviewed or its flag followed up. A
- * follow-up counts until a new risk answer moves urgentAt past it (see flagUrgent in
- * lib/intake/service.ts). `urgent` itself is never cleared: the risk answer stays on record.
- */
-export function needsUrgentAttention(row: UrgentFields): boolean {
-  if (!row.urgent || row.status === "REVIEWED") return false;
-  if (row.urgentFollowedUpAt === null) return true;
-  return row.urgentAt !== null && row.urgentAt > row.urgentFollowedUpAt;
-}
-
-/** The same rule as needsUrgentAttention, as a query filter (for counts and guarded updates). */
-export function needsUrgentAttentionWhere(): Prisma.IntakeWhereInput {
-  return {
-    urgent: true,
-    status: { not: "REVIEWED" },
-    OR: [{ urgentFollowedUpAt: null }, { urgentAt: { gt: prisma.intake.fields.urgentFollowedUpAt } }],
-  };
-}
 
 // Among intakes that no longer need urgent attention, new submissions (to review) come first,
 // then followed-up drafts (waiting on the client), then reviewed ones.
@@ -84,12 +61,11 @@ export async function listIntakes(clinician: CurrentUser): Promise<IntakeListIte
     take: 200,
   });
   await recordAudit({ actor: actorOf(clinician), action: "intake.list", subjectType: "Intake", outcome: "allowed" });
-  const ring = keyRing();
   const items = rows.map((row): IntakeListItem => {
-    const answers = row.answersEnc
-      ? decryptJson<IntakeAnswers>(ring, row.answersEnc, `Intake.answers:${row.id}`)
+    const answers: Partial<IntakeAnswers> | null = row.answersEnc
+      ? intakeFields.answers.open(row.id, row.answersEnc)
       : row.draftEnc
-        ? (decryptJson<DraftAnswers>(ring, row.draftEnc, `Intake.draft:${row.id}`) as Partial<IntakeAnswers>)
+        ? (intakeFields.draft.open(row.id, row.draftEnc) as Partial<IntakeAnswers>)
         : null;
     const about = answers?.["about-you"] as { preferredName?: string; legalName?: string } | undefined;
     return {
@@ -103,7 +79,7 @@ export async function listIntakes(clinician: CurrentUser): Promise<IntakeListIte
       urgentFollowedUpAt: row.urgentFollowedUpAt,
       urgentFollowedUpBy: row.urgentFollowedUpBy?.email ?? null,
       submittedAt: row.submittedAt,
-      scores: row.scoresEnc ? decryptJson<IntakeScores>(ring, row.scoresEnc, `Intake.scores:${row.id}`) : null,
+      scores: row.scoresEnc ? intakeFields.scores.open(row.id, row.scoresEnc) : null,
     };
   });
   // Stable: ties keep the query's order.
@@ -125,8 +101,6 @@ export type IntakeReviewInfo = {
   urgentFollowUp: UrgentFollowUp | null;
 };
 
-const followUpAad = (intakeId: string) => `Intake.urgentFollowUpNote:${intakeId}`;
-
 /** Review state and, for an urgent intake not yet submitted, what the client has typed so far. */
 export async function getReviewInfo(intakeId: string): Promise<IntakeReviewInfo | null> {
   const row = await prisma.intake.findUnique({
@@ -143,18 +117,17 @@ export async function getReviewInfo(intakeId: string): Promise<IntakeReviewInfo 
     },
   });
   if (!row) return null;
-  const ring = keyRing();
   return {
     reviewedAt: row.reviewedAt,
-    note: row.reviewNoteEnc ? decryptField(ring, row.reviewNoteEnc, `Intake.reviewNote:${row.id}`) : null,
-    draft: row.status === "DRAFT" && row.draftEnc ? decryptJson<DraftAnswers>(ring, row.draftEnc, `Intake.draft:${row.id}`) : null,
+    note: row.reviewNoteEnc ? intakeFields.reviewNote.open(row.id, row.reviewNoteEnc) : null,
+    draft: row.status === "DRAFT" && row.draftEnc ? intakeFields.draft.open(row.id, row.draftEnc) : null,
     clientEmail: row.client.email,
     needsUrgentAttention: needsUrgentAttention(row),
     urgentFollowUp: row.urgentFollowedUpAt
       ? {
           at: row.urgentFollowedUpAt,
           by: row.urgentFollowedUpBy?.email ?? null,
-          note: row.urgentFollowUpNoteEnc ? decryptField(ring, row.urgentFollowUpNoteEnc, followUpAad(row.id)) : null,
+          note: row.urgentFollowUpNoteEnc ? intakeFields.urgentFollowUpNote.open(row.id, row.urgentFollowUpNoteEnc) : null,
         }
       : null,
   };
@@ -171,7 +144,7 @@ export async function markReviewed(intakeId: string, clinician: CurrentUser, not
     data: {
       status: "REVIEWED",
       reviewedAt: now,
-      reviewNoteEnc: note ? encryptField(keyRing(), note, `Intake.reviewNote:${intakeId}`) : null,
+      reviewNoteEnc: note ? intakeFields.reviewNote.seal(intakeId, note) : null,
     },
   });
   await recordAudit({
@@ -198,7 +171,7 @@ export async function markUrgentFollowedUp(intakeId: string, clinician: CurrentU
     data: {
       urgentFollowedUpAt: now,
       urgentFollowedUpById: clinician.id,
-      urgentFollowUpNoteEnc: note ? encryptField(keyRing(), note, followUpAad(intakeId)) : null,
+      urgentFollowUpNoteEnc: note ? intakeFields.urgentFollowUpNote.seal(intakeId, note) : null,
     },
   });
   await recordAudit({
@@ -210,4 +183,14 @@ export async function markUrgentFollowedUp(intakeId: string, clinician: CurrentU
     outcome: result.count === 1 ? "allowed" : "denied",
   });
   return result.count === 1;
+}
+
+/** For the overview: how many intakes need urgent attention, and how many wait for review. No clinical content, so not audited. */
+export async function countIntakes(): Promise<{ urgent: number; submitted: number }> {
+  const [urgent, submitted] = await Promise.all([
+    // A followed-up flag no longer counts (the intake still shows as was-urgent in the list).
+    prisma.intake.count({ where: needsUrgentAttentionWhere() }),
+    prisma.intake.count({ where: { status: "SUBMITTED" } }),
+  ]);
+  return { urgent, submitted };
 }

@@ -4,6 +4,7 @@
  * booleans and numbers only, so a draft round-trips through JSON unchanged.
  */
 import { DateTime } from "luxon";
+import { ISO_DATE_PATTERN, PHONE_PATTERN } from "@/lib/platform/validation";
 import { z } from "@/lib/platform/zod";
 import { epdsAnswersSchema, gad7AnswersSchema, phq9AnswersSchema, phq9DifficultySchema } from "@/lib/intake/scoring";
 
@@ -18,13 +19,12 @@ export const US_STATES = [
   "Washington", "West Virginia", "Wisconsin", "Wyoming", "Puerto Rico", "Guam", "U.S. Virgin Islands", "Outside the U.S.",
 ] as const;
 
-const PHONE = /^[+()\d][\d\s().-]{6,24}$/;
 const text = (max: number) => z.string().trim().max(max, `Please keep this under ${max.toLocaleString("en-US")} characters.`);
 const requiredText = (message: string, max = 200) => text(max).min(1, message);
 const optionalText = (max = 2000) => text(max).default("");
-const phone = (message: string) => z.string().trim().regex(PHONE, message);
+const phone = (message: string) => z.string().trim().regex(PHONE_PATTERN, message);
 const isoDate = (message: string) =>
-  z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid, message);
+  z.string().refine((v) => ISO_DATE_PATTERN.test(v) && DateTime.fromISO(v).isValid, message);
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { message });
 /** A question that may be left unanswered: an empty radio group means the default. */
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);

@@ -1,5 +1,7 @@
 import { z } from "@/lib/platform/zod";
 import { INSTRUMENTS, type InstrumentId } from "@/lib/intake/instruments";
+import type { IntakeAnswers } from "@/lib/intake/schema";
+import type { ClinicalOptions } from "@/lib/intake/settings";
 
 /**
  * Scoring per the published rules. Totals are always recomputed on the server from
@@ -213,4 +215,19 @@ export function hasSelfHarmRisk(
   }
   const score = instrument === "epds" ? epdsItemScore(item.number, answer) : answer;
   return score > 0;
+}
+
+export type IntakeScores = {
+  phq9: Phq9Result;
+  gad7: Gad7Result;
+  epds: EpdsResult | null;
+  selfHarmRisk: boolean;
+};
+
+/** The scores of a complete questionnaire, on the server; the EPDS only when it is in use. */
+export function scoreAnswers(answers: IntakeAnswers, options: ClinicalOptions): IntakeScores {
+  const phq9 = scorePhq9(answers.screening.phq9);
+  const gad7 = scoreGad7(answers.screening.gad7);
+  const epds = options.epdsEnabled && answers.screening.epds ? scoreEpds(answers.screening.epds, { sensitiveCutoff: options.epdsSensitiveCutoff }) : null;
+  return { phq9, gad7, epds, selfHarmRisk: phq9.riskFlag || (epds?.riskFlag ?? false) };
 }

@@ -4,30 +4,19 @@
  */
 import { randomUUID } from "node:crypto";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
-import { decryptJson, encryptJson } from "@/lib/platform/crypto";
-import { prisma } from "@/lib/platform/db";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { clinicianIntakeSubmittedNotice, clinicianUrgentIntakeNotice } from "@/lib/email/templates";
-import { env } from "@/lib/platform/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { clinicianIntakeSubmittedNotice, clinicianUrgentIntakeNotice } from "@/lib/intake/emails";
 import { CONSENT_VERSION, STEPS, validateComplete, type AnsweredStepSlug, type DraftAnswers, type IntakeAnswers } from "@/lib/intake/schema";
-import { hasSelfHarmRisk, scoreEpds, scoreGad7, scorePhq9 } from "@/lib/intake/scoring";
-import { keyRing } from "@/lib/platform/keys";
+import { hasSelfHarmRisk, scoreAnswers, type IntakeScores } from "@/lib/intake/scoring";
+import { intakeFields } from "@/lib/intake/sealed";
+import { getClinicalSettings, type ClinicalOptions } from "@/lib/intake/settings";
+import { needsUrgentAttention } from "@/lib/intake/urgency";
+import { prisma, type Tx } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import { siteUrl } from "@/lib/platform/site";
 
-type Tx = Prisma.TransactionClient;
-
-export type ClinicalOptions = { epdsEnabled: boolean; epdsSensitiveCutoff: boolean };
-
-export async function getClinicalOptions(db: Tx | typeof prisma = prisma): Promise<ClinicalOptions> {
-  const row = await db.clinicalSettings.findUnique({ where: { id: 1 }, select: { epdsEnabled: true, epdsSensitiveCutoff: true } });
-  return { epdsEnabled: row?.epdsEnabled ?? false, epdsSensitiveCutoff: row?.epdsSensitiveCutoff ?? false };
-}
-
-const aad = (intakeId: string, field: "draft" | "answers" | "scores") => `Intake.${field}:${intakeId}`;
-
 function readDraft(row: { id: string; draftEnc: string | null }): DraftAnswers {
-  return row.draftEnc ? decryptJson<DraftAnswers>(keyRing(), row.draftEnc, aad(row.id, "draft")) : {};
+  return row.draftEnc ? intakeFields.draft.open(row.id, row.draftEnc) : {};
 }
 
 export async function getIntakeStatus(clientId: string): Promise<"DRAFT" | "SUBMITTED" | "REVIEWED" | null> {
@@ -49,7 +38,7 @@ export async function getOrCreateClientIntake(clientId: string): Promise<ClientI
     (await prisma.intake.findUnique({ where: { clientId }, select })) ??
     (await prisma.intake.upsert({ where: { clientId }, create: { id: randomUUID(), clientId }, update: {}, select }));
   const draft =
-    row.status === "DRAFT" ? readDraft(row) : row.answersEnc ? decryptJson<DraftAnswers>(keyRing(), row.answersEnc, aad(row.id, "answers")) : {};
+    row.status === "DRAFT" ? readDraft(row) : row.answersEnc ? (intakeFields.answers.open(row.id, row.answersEnc) as DraftAnswers) : {};
   return { id: row.id, status: row.status, draft, submittedAt: row.submittedAt };
 }
 
@@ -67,7 +56,14 @@ function selfHarmRiskItems(draft: DraftAnswers, options: ClinicalOptions): { phq
   return { phq9: hasSelfHarmRisk("phq9", safe(screening.phq9)), epds: options.epdsEnabled && hasSelfHarmRisk("epds", safe(screening.epds)) };
 }
 
-type UrgentState = { id: string; urgent: boolean; urgentAt: Date | null; urgentFollowedUpAt: Date | null };
+type UrgentState = { id: string; status: string; urgent: boolean; urgentAt: Date | null; urgentFollowedUpAt: Date | null };
+
+/** The client's intake row, locked for this transaction: saves from two devices merge instead of overwriting. */
+async function lockIntake(tx: Tx, clientId: string): Promise<(UrgentState & { draftEnc: string | null }) | undefined> {
+  const [row] = await tx.$queryRaw<(UrgentState & { draftEnc: string | null })[]>`
+    SELECT id, status::text, "draftEnc", urgent, "urgentAt", "urgentFollowedUpAt" FROM "Intake" WHERE "clientId" = ${clientId} FOR UPDATE`;
+  return row;
+}
 
 /**
  * Flags the intake urgent and tells the clinician once, in the caller's transaction.
@@ -80,10 +76,7 @@ type UrgentState = { id: string; urgent: boolean; urgentAt: Date | null; urgentF
  * urgentFollowedUpAt; the follow-up itself is kept, so the history stays visible.
  */
 async function flagUrgent(tx: Tx, intake: UrgentState, newlyPositive: boolean, now: Date) {
-  if (intake.urgent) {
-    const followedUp = intake.urgentFollowedUpAt !== null && !(intake.urgentAt !== null && intake.urgentAt > intake.urgentFollowedUpAt);
-    if (!followedUp || !newlyPositive) return;
-  }
+  if (intake.urgent && (needsUrgentAttention(intake) || !newlyPositive)) return;
   await tx.intake.update({ where: { id: intake.id }, data: { urgent: true, urgentAt: now } });
   await enqueueEmail(tx, {
     kind: "intake.urgent.clinician",
@@ -103,38 +96,22 @@ export type SaveDraftResult =
 export async function saveDraft(clientId: string, step: AnsweredStepSlug, values: Record<string, unknown>, now = new Date()): Promise<SaveDraftResult> {
   await getOrCreateClientIntake(clientId);
   return prisma.$transaction(async (tx) => {
-    // Row lock: saves from two devices (different steps) merge instead of overwriting.
-    const [row] = await tx.$queryRaw<(UrgentState & { status: string; draftEnc: string | null })[]>`
-      SELECT id, status::text, "draftEnc", urgent, "urgentAt", "urgentFollowedUpAt" FROM "Intake" WHERE "clientId" = ${clientId} FOR UPDATE`;
+    const row = await lockIntake(tx, clientId);
     if (!row) throw new Error("intake missing after creation");
     if (row.status !== "DRAFT") return { ok: false as const, reason: "submitted" as const, message: "Your intake has already been submitted, so it can no longer be changed." };
     const previous = readDraft(row);
     const draft = { ...previous, [step]: values };
     await tx.intake.update({
       where: { id: row.id },
-      data: { draftEnc: encryptJson(keyRing(), draft, aad(row.id, "draft")), draftVersion: { increment: 1 } },
+      data: { draftEnc: intakeFields.draft.seal(row.id, draft), draftVersion: { increment: 1 } },
     });
-    const options = await getClinicalOptions(tx);
+    const options = await getClinicalSettings(tx);
     const before = selfHarmRiskItems(previous, options);
     const after = selfHarmRiskItems(draft, options);
     const risk = after.phq9 || after.epds;
     if (risk) await flagUrgent(tx, row, (after.phq9 && !before.phq9) || (after.epds && !before.epds), now);
     return { ok: true as const, savedAt: now, risk };
   });
-}
-
-export type IntakeScores = {
-  phq9: ReturnType<typeof scorePhq9>;
-  gad7: ReturnType<typeof scoreGad7>;
-  epds: ReturnType<typeof scoreEpds> | null;
-  selfHarmRisk: boolean;
-};
-
-export function scoreAnswers(answers: IntakeAnswers, options: ClinicalOptions): IntakeScores {
-  const phq9 = scorePhq9(answers.screening.phq9);
-  const gad7 = scoreGad7(answers.screening.gad7);
-  const epds = options.epdsEnabled && answers.screening.epds ? scoreEpds(answers.screening.epds, { sensitiveCutoff: options.epdsSensitiveCutoff }) : null;
-  return { phq9, gad7, epds, selfHarmRisk: phq9.riskFlag || (epds?.riskFlag ?? false) };
 }
 
 export type SubmitResult =
@@ -145,21 +122,19 @@ export type SubmitResult =
 /** All or nothing: validates every step, scores on the server, and locks the intake. */
 export async function submitIntake(clientId: string, now = new Date()): Promise<SubmitResult> {
   return prisma.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<(UrgentState & { status: string; draftEnc: string | null })[]>`
-      SELECT id, status::text, "draftEnc", urgent, "urgentAt", "urgentFollowedUpAt" FROM "Intake" WHERE "clientId" = ${clientId} FOR UPDATE`;
+    const row = await lockIntake(tx, clientId);
     if (!row) return { ok: false as const, reason: "invalid" as const, issues: [{ step: "about-you" as const, message: "Please start the questionnaire first." }] };
     if (row.status !== "DRAFT") return { ok: false as const, reason: "submitted" as const };
-    const options = await getClinicalOptions(tx);
+    const options = await getClinicalSettings(tx);
     const checked = validateComplete(readDraft(row), options);
     if (!checked.ok) return { ok: false as const, reason: "invalid" as const, issues: checked.issues };
     const scores = scoreAnswers(checked.answers, options);
-    const ring = keyRing();
     await tx.intake.update({
       where: { id: row.id },
       data: {
         status: "SUBMITTED",
-        answersEnc: encryptJson(ring, checked.answers, aad(row.id, "answers")),
-        scoresEnc: encryptJson(ring, scores, aad(row.id, "scores")),
+        answersEnc: intakeFields.answers.seal(row.id, checked.answers),
+        scoresEnc: intakeFields.scores.seal(row.id, scores),
         draftEnc: null,
         consentVersion: CONSENT_VERSION,
         signedAt: now,
@@ -206,7 +181,6 @@ export async function readIntake(intakeId: string, actor: AuditActor): Promise<I
   if (actor.role === "CLINICIAN") {
     await recordAudit({ actor, action: "intake.read", subjectType: "Intake", subjectId: row.id, clientId: row.clientId, outcome: "allowed" });
   }
-  const ring = keyRing();
   return {
     id: row.id,
     clientId: row.clientId,
@@ -215,9 +189,9 @@ export async function readIntake(intakeId: string, actor: AuditActor): Promise<I
     submittedAt: row.submittedAt,
     consentVersion: row.consentVersion,
     signedAt: row.signedAt,
-    answers: row.answersEnc ? decryptJson<IntakeAnswers>(ring, row.answersEnc, aad(row.id, "answers")) : null,
+    answers: row.answersEnc ? intakeFields.answers.open(row.id, row.answersEnc) : null,
     // Clients never see their scores.
-    scores: actor.role === "CLINICIAN" && row.scoresEnc ? decryptJson<IntakeScores>(ring, row.scoresEnc, aad(row.id, "scores")) : null,
+    scores: actor.role === "CLINICIAN" && row.scoresEnc ? intakeFields.scores.open(row.id, row.scoresEnc) : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isDatabaseUnavailable } from "@/lib/platform/db-errors";
+import { isDatabaseUnavailable, isExclusionViolation, isUniqueViolation } from "@/lib/platform/db-errors";
 
 describe("isDatabaseUnavailable", () => {
   test("recognises an unreachable or restarting database in its different shapes", () => {
@@ -18,5 +18,16 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
     expect(isDatabaseUnavailable("ECONNREFUSED")).toBe(false);
+  });
+});
+
+describe("constraint violations", () => {
+  test("are found however deep Prisma wraps them", () => {
+    const wrapped = new Error("insert failed", { cause: { driverAdapterError: { code: "23P01", message: 'violates exclusion constraint "Booking_no_overlap"' } } });
+    expect(isExclusionViolation(wrapped, "Booking_no_overlap")).toBe(true);
+    expect(isUniqueViolation(wrapped)).toBe(false);
+    expect(isUniqueViolation(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(true);
+    expect(isUniqueViolation({ meta: { originalCode: "23505" } })).toBe(true);
+    expect(isExclusionViolation(new Error("other"), "Booking_no_overlap")).toBe(false);
   });
 });

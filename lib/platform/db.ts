@@ -1,7 +1,8 @@
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { pgPoolConfig } from "@/lib/platform/db-config";
-import { logger } from "@/lib/platform/logger";
+import { errorCode, logger } from "@/lib/platform/logger";
 
 // One client per process: Next's dev server re-evaluates modules on every change, and each
 // new client would open its own connection pool.
@@ -11,10 +12,16 @@ function createClient() {
   const adapter = new PrismaPg(pgPoolConfig(), {
     // An idle connection dropped by a database restart: the pool discards it and opens a
     // new one on the next query. Logged by code only; the message can quote connection details.
-    onPoolError: (error) => logger.warn({ event: "db.pool.error", errorCode: (error as { code?: string }).code ?? error.name }, "database connection lost"),
+    onPoolError: (error) => logger.warn({ event: "db.pool.error", errorCode: errorCode(error) }, "database connection lost"),
   });
   return new PrismaClient({ adapter });
 }
 
 export const prisma: PrismaClient = globalForPrisma.prisma ?? createClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+
+/** The client inside `prisma.$transaction(async (tx) => …)`. */
+export type Tx = Prisma.TransactionClient;
+
+/** Either the client or a transaction: functions that may run inside the caller's transaction take this. */
+export type Db = Tx | typeof prisma;

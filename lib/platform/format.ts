@@ -1,4 +1,13 @@
+/**
+ * Dates and times as people read them, in a given zone (en-US). One place, so the same
+ * moment reads the same on every page and in every email.
+ */
 import { DateTime } from "luxon";
+
+/** "December 1, 2026" for a calendar date stored as UTC midnight (article dates). */
+export function formatDate(date: Date): string {
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
 
 /** "9:00 AM" in the given zone. */
 export function formatTime(date: Date, timeZone: string): string {
@@ -33,18 +42,11 @@ export function zoneName(timeZone: string, at = new Date()): string {
   return name;
 }
 
-export const COMMON_TIME_ZONES = [
-  "America/New_York",
-  "America/Chicago",
-  "America/Denver",
-  "America/Phoenix",
-  "America/Los_Angeles",
-  "America/Anchorage",
-  "Pacific/Honolulu",
-  "America/Puerto_Rico",
-  "Europe/London",
-  "Europe/Berlin",
-  "Asia/Tokyo",
-  "Pacific/Guam",
-  "UTC",
-];
+/** e.g. "Tuesday, December 1, 2026, 9:00 AM EST (20 minutes)". */
+export function formatAppointment(start: Date, end: Date, timeZone: string): string {
+  let zoned = DateTime.fromJSDate(start, { zone: timeZone });
+  // An unknown zone should not stop an email (the instant is still right); show it in UTC.
+  if (!zoned.isValid) zoned = DateTime.fromJSDate(start, { zone: "utc" });
+  const minutes = Math.round((end.getTime() - start.getTime()) / 60_000);
+  return `${zoned.setLocale("en-US").toFormat("cccc, LLLL d, yyyy, h:mm a ZZZZ")} (${minutes} minutes)`;
+}

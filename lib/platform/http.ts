@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { env } from "@/lib/platform/env";
 
 /**
@@ -14,4 +15,14 @@ export function isSameOrigin(headers: Headers): boolean {
 
 export function jsonError(status: number, body: Record<string, unknown>, headers?: HeadersInit): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/**
+ * The client's IP for rate limiting. Deploy behind a reverse proxy that sets
+ * X-Forwarded-For (the README says so); the first entry is the client.
+ */
+export function clientIp(headers: Headers): string {
+  const candidate = headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || "";
+  // Only a real address becomes a rate-limit key: anything else shares one bucket.
+  return isIP(candidate) ? candidate : "unknown";
 }

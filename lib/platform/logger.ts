@@ -105,6 +105,14 @@ export function serializeError(value: unknown): Record<string, unknown> {
   };
 }
 
+/** An error's code (a SQLSTATE, a Prisma or Node code) or else its name: safe to log, never its message. */
+export function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string") return code;
+  const name = (error as Error | null)?.name;
+  return typeof name === "string" ? name : "unknown";
+}
+
 const LEVELS: readonly LevelWithSilent[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 /**

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { pgPoolConfig } from "@/lib/platform/db-config";
-import { logger } from "@/lib/platform/logger";
+import { errorCode, logger } from "@/lib/platform/logger";
 
 const globalForLimits = globalThis as unknown as { rateLimitPool?: pg.Pool };
 
@@ -16,7 +16,7 @@ function pool(): pg.Pool {
     // Without a listener, an idle connection dropped by a database restart would be an
     // unhandled 'error' event and take the whole server down.
     created.on("error", (error) =>
-      logger.warn({ event: "db.pool.error", pool: "rate-limit", errorCode: (error as { code?: string }).code ?? error.name }, "database connection lost"),
+      logger.warn({ event: "db.pool.error", pool: "rate-limit", errorCode: errorCode(error) }, "database connection lost"),
     );
     globalForLimits.rateLimitPool = created;
   }

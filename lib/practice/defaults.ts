@@ -16,19 +16,3 @@ export const PLACEHOLDER_SETTINGS = {
   consultationFee: "Free 20-minute consultation",
   feeNotes: "[Payment methods accepted]",
 };
-
-// Sensible starting availability; she edits it from the dashboard.
-export const DEFAULT_BOOKING_SETTINGS = {
-  timeZone: "America/New_York",
-  windows: [
-    { weekday: 2, start: "09:00", end: "12:00" },
-    { weekday: 3, start: "13:00", end: "17:00" },
-    { weekday: 4, start: "09:00", end: "12:00" },
-  ],
-  slotMinutes: 20,
-  bufferMinutes: 10,
-  minNoticeMinutes: 24 * 60,
-  horizonDays: 30,
-  cancelCutoffMinutes: 24 * 60,
-  daysOff: [] as string[],
-};

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 
 const { prisma } = await import("@/lib/platform/db");
 const { POST } = await import("@/app/api/bookings/hold/route");
-const { getOpenSlots } = await import("@/lib/booking/service");
+const { getOpenSlots } = await import("@/lib/booking/queries");
 
 const RUNS = 60;
 const ORIGIN = "http://localhost:3000";

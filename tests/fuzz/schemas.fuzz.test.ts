@@ -11,7 +11,10 @@ import { emailSignInSchema, clinicianSignInSchema } from "@/lib/auth/schema";
 import { bookingRequestSchema, slotChoiceSchema } from "@/lib/booking/schema";
 import { bookingRulesSchema } from "@/lib/booking/slots";
 import { articleSchema } from "@/lib/articles/schema";
-import { availabilitySchema, epdsSchema, fieldErrorsFrom, profileSchema } from "@/lib/dashboard/settings";
+import { availabilitySchema, DEFAULT_BOOKING_SETTINGS } from "@/lib/booking/rules";
+import { epdsSchema } from "@/lib/intake/settings";
+import { fieldErrorsFrom } from "@/lib/platform/validation";
+import { profileSchema } from "@/lib/practice/profile";
 import {
   aboutYouSchema,
   concernsSchema,
@@ -24,7 +27,7 @@ import {
   validateComplete,
   type DraftAnswers,
 } from "@/lib/intake/schema";
-import { DEFAULT_BOOKING_SETTINGS, PLACEHOLDER_SETTINGS } from "@/lib/practice/defaults";
+import { PLACEHOLDER_SETTINGS } from "@/lib/practice/defaults";
 
 const RUNS = 150;
 
@@ -250,7 +253,7 @@ const CASES: Case[] = [
   },
   { name: "booking rules", schema: bookingRulesSchema, valid: [validBookingRules], invalid: [{ ...validBookingRules, slotMinutes: 0 }] },
   { name: "availability", schema: availabilitySchema, valid: [validRules], invalid: [{ ...validRules, cancelCutoffMinutes: -1 }] },
-  { name: "practice profile", schema: profileSchema, valid: [PLACEHOLDER_SETTINGS, { ...PLACEHOLDER_SETTINGS, telehealthStates: "Virginia, Texas" }], invalid: [{ ...PLACEHOLDER_SETTINGS, bio: "" }] },
+  { name: "practice profile", schema: profileSchema, valid: [{ ...PLACEHOLDER_SETTINGS, telehealthStates: "[State]" }, { ...PLACEHOLDER_SETTINGS, telehealthStates: "Virginia, Texas" }], invalid: [{ ...PLACEHOLDER_SETTINGS, bio: "" }] },
   { name: "EPDS setting", schema: epdsSchema, valid: [{ enabled: false }, { enabled: true, confirmPermission: true }], invalid: [{ enabled: true }] },
 ];
 

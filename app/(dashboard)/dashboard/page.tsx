@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { requireClinician } from "@/lib/auth/session";
-import { getDashboardOverview } from "@/lib/dashboard/overview";
+import { upcomingSummary } from "@/lib/booking/queries";
+import { getPracticeTimeZone } from "@/lib/booking/rules";
+import { countFailedEmails } from "@/lib/email/failed";
+import { countIntakes } from "@/lib/intake/review";
 import { formatDateTime } from "@/lib/platform/format";
 
 export const metadata: Metadata = { title: "Dashboard", robots: { index: false } };
 
 export default async function DashboardOverviewPage() {
   await requireClinician("/dashboard");
-  const overview = await getDashboardOverview();
+  const timeZone = await getPracticeTimeZone();
+  const [intakes, bookings, failedEmails] = await Promise.all([countIntakes(), upcomingSummary(timeZone), countFailedEmails()]);
+  const overview = { timeZone, urgentIntakes: intakes.urgent, newIntakes: intakes.submitted, failedEmails, ...bookings };
   return (
     <>
       <h1>Overview</h1>

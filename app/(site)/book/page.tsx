@@ -6,7 +6,7 @@ import { SlotList } from "@/components/booking/slot-list";
 import { TimeZoneForm } from "@/components/booking/time-zone-form";
 import { TimeZoneSync } from "@/components/booking/time-zone-sync";
 import { formatDateTime, zoneName } from "@/lib/platform/format";
-import { getOpenSlots } from "@/lib/booking/service";
+import { getOpenSlots } from "@/lib/booking/queries";
 import { nearestSlots } from "@/lib/booking/slots";
 import { resolveTimeZone, TZ_COOKIE } from "@/lib/booking/timezone";
 import { pageMetadata } from "@/lib/platform/metadata";

@@ -1,6 +1,7 @@
 import Link from "@/components/ui/link";
 import { pageMetadata } from "@/lib/platform/metadata";
 import { getPracticeProfile } from "@/lib/practice/profile";
+import { CrisisLine } from "@/components/site/crisis-line";
 
 export const metadata = pageMetadata({
   title: "Contact",
@@ -26,7 +27,7 @@ export default async function ContactPage() {
         <h2 id="not-emergency">Email and messages are not for emergencies</h2>
         <p>
           Messages are read during business hours only. If you are in crisis or worried about your safety or your
-          baby&rsquo;s, call or text <a href="tel:988">988</a>, or call <a href="tel:911">911</a>.{" "}
+          baby&rsquo;s, <CrisisLine />.{" "}
           <Link href="/get-help">More ways to get help now</Link>.
         </p>
       </section>

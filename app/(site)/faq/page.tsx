@@ -1,5 +1,6 @@
 import Link from "@/components/ui/link";
 import { pageMetadata } from "@/lib/platform/metadata";
+import { CrisisLine } from "@/components/site/crisis-line";
 
 export const metadata = pageMetadata({
   title: "Frequently asked questions",
@@ -36,7 +37,7 @@ const FAQ: { q: string; a: React.ReactNode }[] = [
     q: "What if I am in crisis?",
     a: (
       <>
-        Please do not wait for an appointment. Call or text 988, or call 911. See <Link href="/get-help">get help now</Link>{" "}
+        Please do not wait for an appointment: <CrisisLine />. See <Link href="/get-help">get help now</Link>{" "}
         for more options.
       </>
     ),

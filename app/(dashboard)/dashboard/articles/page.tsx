@@ -3,7 +3,7 @@ import { TableWrap } from "@/components/ui/table-wrap";
 import Link from "@/components/ui/link";
 import { requireClinician } from "@/lib/auth/session";
 import { listArticlesForDashboard } from "@/lib/articles/editing";
-import { formatDate } from "@/lib/platform/site";
+import { formatDate } from "@/lib/platform/format";
 import "./articles.css";
 
 export const metadata: Metadata = { title: "Articles", robots: { index: false } };

@@ -4,7 +4,7 @@ import Link from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { DateTime } from "luxon";
 import { requireClinician } from "@/lib/auth/session";
-import { getBookingRules } from "@/lib/booking/service";
+import { getPracticeTimeZone } from "@/lib/booking/rules";
 import { zoneName } from "@/lib/platform/format";
 import { listAuditActions, listAuditEvents, parseAuditQuery, type AuditQuery, type AuditRow } from "@/lib/audit/trail";
 
@@ -39,8 +39,8 @@ function Who({ event }: { event: AuditRow }) {
 
 export default async function AuditPage({ searchParams }: Props) {
   await requireClinician("/dashboard/audit");
-  const [query, rules, actions] = await Promise.all([searchParams, getBookingRules(), listAuditActions()]);
-  const tz = rules.timeZone;
+  const [query, timeZone, actions] = await Promise.all([searchParams, getPracticeTimeZone(), listAuditActions()]);
+  const tz = timeZone;
   const { values, filters, errors, client } = await parseAuditQuery(query, tz);
   // Whether someone is a client is itself confidential: once an email has found the
   // account, continue with its opaque id so the address stays out of history and links.

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { AvailabilityForm } from "@/components/booking/availability-form";
 import { requireClinician } from "@/lib/auth/session";
-import { COMMON_TIME_ZONES } from "@/lib/platform/format";
-import { getBookingRules } from "@/lib/booking/service";
+import { zoneChoices } from "@/lib/booking/timezone";
+import { getBookingRules } from "@/lib/booking/rules";
 
 export const metadata: Metadata = { title: "Availability", robots: { index: false } };
 
 export default async function AvailabilityPage() {
   await requireClinician("/dashboard/availability");
   const rules = await getBookingRules();
-  const timeZones = COMMON_TIME_ZONES.includes(rules.timeZone) ? COMMON_TIME_ZONES : [rules.timeZone, ...COMMON_TIME_ZONES];
+  const timeZones = zoneChoices(rules.timeZone);
   return (
     <div className="narrow">
       <h1>Availability</h1>

@@ -4,7 +4,7 @@ import Link from "@/components/ui/link";
 import { BookingActions } from "@/components/booking/booking-actions";
 import { requireClinician } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/platform/format";
-import { getBookingRules } from "@/lib/booking/service";
+import { getPracticeTimeZone } from "@/lib/booking/rules";
 import { listBookings, type DashboardBooking } from "@/lib/booking/queries";
 
 export const metadata: Metadata = { title: "Bookings", robots: { index: false } };
@@ -64,18 +64,18 @@ function BookingTable({ bookings, timeZone, past }: { bookings: DashboardBooking
 
 export default async function BookingsPage() {
   const user = await requireClinician("/dashboard/bookings");
-  const [upcoming, past, rules] = await Promise.all([listBookings(user, "upcoming"), listBookings(user, "past"), getBookingRules()]);
+  const [upcoming, past, timeZone] = await Promise.all([listBookings(user, "upcoming"), listBookings(user, "past"), getPracticeTimeZone()]);
   return (
     <>
       <h1>Bookings</h1>
-      <p className="small">Times in {rules.timeZone.replace(/_/g, " ")}.</p>
+      <p className="small">Times in {timeZone.replace(/_/g, " ")}.</p>
       <section aria-labelledby="upcoming-h">
         <h2 id="upcoming-h">Upcoming</h2>
-        <BookingTable bookings={upcoming} timeZone={rules.timeZone} past={false} />
+        <BookingTable bookings={upcoming} timeZone={timeZone} past={false} />
       </section>
       <section aria-labelledby="past-h">
         <h2 id="past-h">Past</h2>
-        <BookingTable bookings={past} timeZone={rules.timeZone} past />
+        <BookingTable bookings={past} timeZone={timeZone} past />
       </section>
     </>
   );

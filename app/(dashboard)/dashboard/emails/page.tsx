@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { TableWrap } from "@/components/ui/table-wrap";
 import { DateTime } from "luxon";
-import { retryEmailAction } from "@/lib/actions/records";
+import { retryEmailAction } from "@/lib/actions/email";
 import { requireClinician } from "@/lib/auth/session";
-import { getBookingRules } from "@/lib/booking/service";
-import { listFailedEmails } from "@/lib/audit/trail";
+import { getPracticeTimeZone } from "@/lib/booking/rules";
+import { listFailedEmails } from "@/lib/email/failed";
 
 export const metadata: Metadata = { title: "Emails", robots: { index: false } };
 
@@ -22,7 +22,7 @@ function formatWhen(date: Date, timeZone: string): string {
 
 export default async function EmailsPage({ searchParams }: Props) {
   await requireClinician("/dashboard/emails");
-  const [{ status }, emails, rules] = await Promise.all([searchParams, listFailedEmails(), getBookingRules()]);
+  const [{ status }, emails, timeZone] = await Promise.all([searchParams, listFailedEmails(), getPracticeTimeZone()]);
   const message = typeof status === "string" ? STATUS_MESSAGES[status] : undefined;
 
   return (
@@ -62,7 +62,7 @@ export default async function EmailsPage({ searchParams }: Props) {
                 <tr key={email.id} data-email-id={email.id}>
                   <th scope="row">{email.label}</th>
                   <td>
-                    <time dateTime={email.updatedAt.toISOString()}>{formatWhen(email.updatedAt, rules.timeZone)}</time>
+                    <time dateTime={email.updatedAt.toISOString()}>{formatWhen(email.updatedAt, timeZone)}</time>
                   </td>
                   <td>{email.attempts}</td>
                   <td>{email.lastError ?? "No reason was recorded."}</td>
@@ -70,7 +70,7 @@ export default async function EmailsPage({ searchParams }: Props) {
                     <form action={retryEmailAction}>
                       <input type="hidden" name="id" value={email.id} />
                       <button type="submit" className="button button-small">
-                        Retry<span className="visually-hidden"> {email.label}, failed {formatWhen(email.updatedAt, rules.timeZone)}</span>
+                        Retry<span className="visually-hidden"> {email.label}, failed {formatWhen(email.updatedAt, timeZone)}</span>
                       </button>
                     </form>
                   </td>

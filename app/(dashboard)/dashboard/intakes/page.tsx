@@ -4,7 +4,7 @@ import Link from "@/components/ui/link";
 import { ScoreSummary } from "@/components/intake/score-summary";
 import { requireClinician } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/platform/format";
-import { getBookingRules } from "@/lib/booking/service";
+import { getPracticeTimeZone } from "@/lib/booking/rules";
 import { listIntakes } from "@/lib/intake/review";
 
 export const metadata: Metadata = { title: "Intakes", robots: { index: false } };
@@ -13,7 +13,7 @@ const STATUS_LABEL = { DRAFT: "In progress", SUBMITTED: "New", REVIEWED: "Review
 
 export default async function IntakesPage() {
   const user = await requireClinician("/dashboard/intakes");
-  const [intakes, rules] = await Promise.all([listIntakes(user), getBookingRules()]);
+  const [intakes, timeZone] = await Promise.all([listIntakes(user), getPracticeTimeZone()]);
   return (
     <>
       <h1>Intakes</h1>
@@ -49,13 +49,13 @@ export default async function IntakesPage() {
                     {intake.urgentFollowedUpAt && <br />}
                     {intake.urgentFollowedUpAt && (
                       <span className="small">
-                        Followed up {formatDateTime(intake.urgentFollowedUpAt, rules.timeZone)}
+                        Followed up {formatDateTime(intake.urgentFollowedUpAt, timeZone)}
                         {intake.urgentFollowedUpBy && ` by ${intake.urgentFollowedUpBy}`}
                         {intake.needsUrgentAttention && "; a new risk answer came in since"}
                       </span>
                     )}
                   </td>
-                  <td>{intake.submittedAt ? formatDateTime(intake.submittedAt, rules.timeZone) : "Not yet"}</td>
+                  <td>{intake.submittedAt ? formatDateTime(intake.submittedAt, timeZone) : "Not yet"}</td>
                   <td>
                     <ScoreSummary scores={intake.scores} />
                   </td>

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { EpdsForm, PhotoForm, ProfileForm } from "@/components/practice/profile-form";
 import { requireClinician } from "@/lib/auth/session";
+import { getPracticeTimeZone } from "@/lib/booking/rules";
+import { getClinicalSettings } from "@/lib/intake/settings";
 import { formatDateTime } from "@/lib/platform/format";
-import { getBookingRules } from "@/lib/booking/service";
-import { getEditableProfile, getEpdsSettings } from "@/lib/dashboard/settings";
+import { getPracticeProfile } from "@/lib/practice/profile";
 
 export const metadata: Metadata = { title: "Practice profile", robots: { index: false } };
 
 export default async function ProfilePage() {
   await requireClinician("/dashboard/profile");
-  const [{ photoType, photoVersion, ...profile }, epds, rules] = await Promise.all([getEditableProfile(), getEpdsSettings(), getBookingRules()]);
-  const photoUrl = photoType && photoVersion ? `/practice-photo?${new URLSearchParams({ v: photoVersion })}` : null;
+  const [{ photoUrl, ...profile }, epds, timeZone] = await Promise.all([getPracticeProfile(), getClinicalSettings(), getPracticeTimeZone()]);
   return (
     <div className="narrow">
       <h1>Practice profile</h1>
@@ -28,14 +28,7 @@ export default async function ProfilePage() {
 
       <section aria-labelledby="epds-heading" className="section-gap">
         <h2 id="epds-heading">EPDS screening</h2>
-        <EpdsForm
-          initial={{
-            enabled: epds.enabled,
-            sensitiveCutoff: epds.sensitiveCutoff,
-            permissionBy: epds.permissionBy,
-            permissionAt: epds.permissionAt ? formatDateTime(epds.permissionAt, rules.timeZone) : null,
-          }}
-        />
+        <EpdsForm initial={{ ...epds, epdsPermissionAt: epds.epdsPermissionAt ? formatDateTime(epds.epdsPermissionAt, timeZone) : null }} />
       </section>
     </div>
   );

@@ -5,7 +5,8 @@ import { CrisisPanel } from "@/components/intake/crisis-panel";
 import { IntakeReview } from "@/components/intake/review";
 import { requireClient } from "@/lib/auth/session";
 import { STEPS } from "@/lib/intake/schema";
-import { completedSteps, getClinicalOptions, getOrCreateClientIntake } from "@/lib/intake/service";
+import { completedSteps, getOrCreateClientIntake } from "@/lib/intake/service";
+import { getClinicalSettings } from "@/lib/intake/settings";
 
 export const metadata: Metadata = { title: "Intake questionnaire", robots: { index: false } };
 
@@ -13,7 +14,7 @@ type Props = { searchParams: Promise<{ submitted?: string; support?: string }> }
 
 export default async function IntakePage({ searchParams }: Props) {
   const user = await requireClient("/portal/intake");
-  const [intake, options, params] = await Promise.all([getOrCreateClientIntake(user.id), getClinicalOptions(), searchParams]);
+  const [intake, options, params] = await Promise.all([getOrCreateClientIntake(user.id), getClinicalSettings(), searchParams]);
 
   if (intake.status === "DRAFT") {
     // Resume where they left off: the first step not yet complete.

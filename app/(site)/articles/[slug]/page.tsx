@@ -7,7 +7,8 @@ import { getPublishedArticle as readPublishedArticle } from "@/lib/articles/quer
 import { renderArticleMarkdown } from "@/lib/articles/markdown";
 import { pageMetadata } from "@/lib/platform/metadata";
 import { getPracticeProfile } from "@/lib/practice/profile";
-import { formatDate, siteUrl } from "@/lib/platform/site";
+import { formatDate } from "@/lib/platform/format";
+import { siteUrl } from "@/lib/platform/site";
 
 // Rendered per request (each page has its own CSP nonce); the metadata and the page share
 // one read of the article.

@@ -1,9 +1,8 @@
 import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
-import { isSameOrigin, jsonError } from "@/lib/platform/http";
+import { clientIp, isSameOrigin, jsonError } from "@/lib/platform/http";
 import { limitSignInLinkRequest } from "@/lib/platform/rate-limit";
-import { clientIp } from "@/lib/platform/request";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

@@ -1,10 +1,9 @@
 import { bookingRequestSchema } from "@/lib/booking/schema";
 import { createHold } from "@/lib/booking/service";
 import { isDatabaseUnavailable } from "@/lib/platform/db-errors";
-import { isSameOrigin, jsonError } from "@/lib/platform/http";
-import { logger, requestId } from "@/lib/platform/logger";
+import { clientIp, isSameOrigin, jsonError } from "@/lib/platform/http";
+import { errorCode, logger, requestId } from "@/lib/platform/logger";
 import { limitBookingAttempt } from "@/lib/platform/rate-limit";
-import { clientIp } from "@/lib/platform/request";
 
 /**
  * Places a 15-minute hold on a slot. A route handler rather than a server action so that
@@ -18,9 +17,8 @@ export async function POST(req: Request) {
     // The database is down or restarting (or something else broke): a clean answer the
     // form can show, never a hang or a stack trace. Nothing was held, so trying again is safe.
     const unavailable = isDatabaseUnavailable(error);
-    const code = (error as { code?: unknown } | null)?.code;
     logger.error(
-      { event: "booking.hold.failed", unavailable, errorCode: typeof code === "string" ? code : (error as Error)?.name ?? "unknown", requestId: requestId(req.headers) },
+      { event: "booking.hold.failed", unavailable, errorCode: errorCode(error), requestId: requestId(req.headers) },
       "booking hold failed",
     );
     return jsonError(unavailable ? 503 : 500, {

@@ -7,7 +7,7 @@ import { UrgentFollowUpForm } from "@/components/intake/urgent-follow-up-form";
 import { IntakeReview } from "@/components/intake/review";
 import { requireClinician } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/platform/format";
-import { getBookingRules } from "@/lib/booking/service";
+import { getPracticeTimeZone } from "@/lib/booking/rules";
 import { getReviewInfo } from "@/lib/intake/review";
 import { EPDS, GAD7, PHQ9, type Instrument } from "@/lib/intake/instruments";
 import type { DraftAnswers } from "@/lib/intake/schema";
@@ -40,7 +40,7 @@ export default async function IntakeDetailPage({ params }: Props) {
   const { id } = await params;
   const user = await requireClinician(`/dashboard/intakes/${id}`);
   // readIntake writes the audit event for this view (or the refusal).
-  const [intake, review, rules] = await Promise.all([readIntake(id, { id: user.id, role: user.role }), getReviewInfo(id), getBookingRules()]);
+  const [intake, review, timeZone] = await Promise.all([readIntake(id, { id: user.id, role: user.role }), getReviewInfo(id), getPracticeTimeZone()]);
   if (!intake || !review) notFound();
   const scores = intake.scores;
   const answers = (intake.answers ?? review.draft ?? {}) as DraftAnswers;
@@ -58,7 +58,7 @@ export default async function IntakeDetailPage({ params }: Props) {
           intake.urgent && <span className="badge badge-was-urgent">Was urgent</span>
         )}{" "}
         <span className="badge">{intake.status}</span>{" "}
-        {intake.submittedAt ? `Submitted ${formatDateTime(intake.submittedAt, rules.timeZone)}` : "Not submitted yet"}
+        {intake.submittedAt ? `Submitted ${formatDateTime(intake.submittedAt, timeZone)}` : "Not submitted yet"}
       </p>
       {intake.status === "DRAFT" && (
         <p className="notice" role="note">
@@ -73,7 +73,7 @@ export default async function IntakeDetailPage({ params }: Props) {
           {review.urgentFollowUp && (
             <>
               <p>
-                You recorded a follow-up {formatDateTime(review.urgentFollowUp.at, rules.timeZone)}
+                You recorded a follow-up {formatDateTime(review.urgentFollowUp.at, timeZone)}
                 {review.urgentFollowUp.by && ` (${review.urgentFollowUp.by})`}.
                 {review.needsUrgentAttention && " A new risk answer was given after that follow-up."}
               </p>
@@ -115,7 +115,7 @@ export default async function IntakeDetailPage({ params }: Props) {
             Consent record
           </h2>
           <p>
-            Signed {formatDateTime(intake.signedAt, rules.timeZone)} as &ldquo;{intake.answers?.consent.signature}&rdquo;, consent text version{" "}
+            Signed {formatDateTime(intake.signedAt, timeZone)} as &ldquo;{intake.answers?.consent.signature}&rdquo;, consent text version{" "}
             {intake.consentVersion}.
           </p>
         </section>
@@ -124,7 +124,7 @@ export default async function IntakeDetailPage({ params }: Props) {
       {intake.status !== "DRAFT" && (
         <section aria-labelledby="review-heading" className="section">
           <h2 id="review-heading">Review</h2>
-          {review.reviewedAt && <p>Reviewed {formatDateTime(review.reviewedAt, rules.timeZone)}.</p>}
+          {review.reviewedAt && <p>Reviewed {formatDateTime(review.reviewedAt, timeZone)}.</p>}
           <ReviewForm intakeId={intake.id} note={review.note ?? ""} />
         </section>
       )}

@@ -7,7 +7,8 @@ import { SubmitIntakeForm } from "@/components/intake/submit-form";
 import { requireClient } from "@/lib/auth/session";
 import { CONSENT_TEXT } from "@/lib/intake/consent-text";
 import { STEPS, stepDefaults, stepIndex, type AnsweredStepSlug } from "@/lib/intake/schema";
-import { completedSteps, getClinicalOptions, getOrCreateClientIntake } from "@/lib/intake/service";
+import { completedSteps, getOrCreateClientIntake } from "@/lib/intake/service";
+import { getClinicalSettings } from "@/lib/intake/settings";
 
 type Props = { params: Promise<{ step: string }> };
 
@@ -28,7 +29,7 @@ export default async function IntakeStepPage({ params }: Props) {
   const index = stepIndex(step);
   if (index < 0) notFound();
   const user = await requireClient(`/portal/intake/${step}`);
-  const [intake, options] = await Promise.all([getOrCreateClientIntake(user.id), getClinicalOptions()]);
+  const [intake, options] = await Promise.all([getOrCreateClientIntake(user.id), getClinicalSettings()]);
   if (intake.status !== "DRAFT") redirect("/portal/intake");
 
   const current = STEPS[index]!;

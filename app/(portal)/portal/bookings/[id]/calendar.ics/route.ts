@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/session";
-import { getClientBookingForCalendar } from "@/lib/booking/service";
-import { icsForClient } from "@/lib/email/templates";
+import { getClientBookingForCalendar } from "@/lib/booking/queries";
+import { icsForClient } from "@/lib/booking/emails";
 import { getPracticeProfile } from "@/lib/practice/profile";
 import { siteUrl } from "@/lib/platform/site";
 

@@ -6,7 +6,8 @@ import { CancelForm } from "@/components/booking/cancel-form";
 import { cancelAction } from "@/lib/actions/booking";
 import { requireClient } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/platform/format";
-import { cutoffMessage, listClientBookings } from "@/lib/booking/service";
+import { listClientBookings } from "@/lib/booking/queries";
+import { cutoffMessage } from "@/lib/booking/rules";
 import { resolveTimeZone, TZ_COOKIE } from "@/lib/booking/timezone";
 
 export const metadata: Metadata = { title: "Cancel consultation", robots: { index: false } };

@@ -6,7 +6,8 @@ import { ChooseSlotForm } from "@/components/booking/choose-slot-form";
 import { rescheduleAction } from "@/lib/actions/booking";
 import { requireClient } from "@/lib/auth/session";
 import { formatDateTime, formatDay, formatTime, zoneName } from "@/lib/platform/format";
-import { cutoffMessage, getOpenSlots, listClientBookings } from "@/lib/booking/service";
+import { getOpenSlots, listClientBookings } from "@/lib/booking/queries";
+import { cutoffMessage } from "@/lib/booking/rules";
 import { groupSlotsByDay } from "@/lib/booking/slots";
 import { resolveTimeZone, TZ_COOKIE } from "@/lib/booking/timezone";
 

@@ -1,0 +1,12 @@
+/** The intake's encrypted fields, declared once for the client's side and the clinician's. */
+import type { DraftAnswers, IntakeAnswers } from "@/lib/intake/schema";
+import type { IntakeScores } from "@/lib/intake/scoring";
+import { sealedJson, sealedText } from "@/lib/platform/keys";
+
+export const intakeFields = {
+  draft: sealedJson<DraftAnswers>("Intake", "draft"),
+  answers: sealedJson<IntakeAnswers>("Intake", "answers"),
+  scores: sealedJson<IntakeScores>("Intake", "scores"),
+  reviewNote: sealedText("Intake", "reviewNote"),
+  urgentFollowUpNote: sealedText("Intake", "urgentFollowUpNote"),
+};

@@ -1,0 +1,78 @@
+/**
+ * The practice's profile photo: what is accepted (a real JPEG, PNG or WebP of at most 2 MB,
+ * judged by its content), stored and served.
+ */
+import { createHash } from "node:crypto";
+import { PLACEHOLDER_SETTINGS } from "@/lib/practice/defaults";
+import { prisma } from "@/lib/platform/db";
+
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+export type PhotoType = (typeof PHOTO_TYPES)[number];
+
+const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
+  bytes.length >= offset + signature.length && signature.every((b, i) => bytes[offset + i] === b);
+
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+
+/** The image type the file's own first bytes declare, whatever its name or declared type says. */
+export function sniffImageType(bytes: Uint8Array): PhotoType | null {
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8)) return "image/webp";
+  return null;
+}
+
+function megabytes(size: number) {
+  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export type PhotoResult = { ok: true; type: PhotoType } | { ok: false; message: string };
+
+/** Checks a declared size before reading a file, so an oversized upload is refused early. */
+export function photoSizeError(size: number): string | null {
+  if (size <= 0) return "Please choose a photo to upload.";
+  if (size > MAX_PHOTO_BYTES) return `That file is ${megabytes(size)}; photos can be at most 2 MB. Please choose a smaller photo or save it at a lower resolution.`;
+  return null;
+}
+
+/**
+ * Stores the profile photo if it really is a JPEG, PNG or WebP image of at most 2 MB. The
+ * stored type comes from the file's content, never from its name or the browser's claim.
+ */
+export async function savePhoto(bytes: Uint8Array, declaredType = ""): Promise<PhotoResult> {
+  const sizeError = photoSizeError(bytes.length);
+  if (sizeError) return { ok: false, message: sizeError };
+  const type = sniffImageType(bytes);
+  if (!type) {
+    const claimed = (PHOTO_TYPES as readonly string[]).includes(declaredType) ? " even though its name says it is one" : "";
+    return {
+      ok: false,
+      message: `That file is not a JPEG, PNG or WebP image${claimed}. Please choose a photo saved as .jpg, .png or .webp.`,
+    };
+  }
+  const photo = new Uint8Array(bytes);
+  await prisma.practiceSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, ...PLACEHOLDER_SETTINGS, photo, photoType: type },
+    update: { photo, photoType: type },
+  });
+  return { ok: true, type };
+}
+
+export async function removePhoto(): Promise<void> {
+  await prisma.practiceSettings.updateMany({ where: { id: 1 }, data: { photo: null, photoType: null } });
+}
+
+/**
+ * The stored photo with its type, a strong ETag of its content, and the version that
+ * photoUrl() puts in its URL, or null.
+ */
+export async function getPhoto(): Promise<{ bytes: Uint8Array<ArrayBuffer>; type: string; etag: string; version: string } | null> {
+  const row = await prisma.practiceSettings.findUnique({ where: { id: 1 }, select: { photo: true, photoType: true, updatedAt: true } });
+  if (!row?.photo || !row.photoType) return null;
+  const bytes = new Uint8Array(row.photo);
+  const etag = `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 32)}"`;
+  return { bytes, type: row.photoType, etag, version: String(row.updatedAt.getTime()) };
+}
+
