@@ -1,12 +1,15 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E } from "./e2e/config";
+import { withServerCondition } from "./scripts/server-condition";
 
 // Debian's Chromium where it is installed (no browser download is possible there);
 // otherwise Playwright's own browser.
 const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 
 process.env.E2E_DATABASE_URL_RESOLVED = E2E.databaseUrl;
+// The test process runs the app's own server modules to set up data (e2e/app-lib.ts).
+process.env.NODE_OPTIONS = withServerCondition();
 
 export default defineConfig({
   testDir: "e2e",

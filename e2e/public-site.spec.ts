@@ -142,7 +142,7 @@ test("the Get help page lists the crisis and support lines", async ({ page }) =>
   const main = page.getByRole("main");
   await expect(main.getByRole("link", { name: "988" }).first()).toHaveAttribute("href", "tel:988");
   await expect(main.getByText(/press 1 for the Veterans Crisis Line/)).toBeVisible();
-  await expect(main.getByRole("link", { name: "911" })).toHaveAttribute("href", "tel:911");
+  await expect(main.getByRole("link", { name: "911" }).first()).toHaveAttribute("href", "tel:911");
   await expect(main.getByRole("link", { name: /1-833-TLC-MAMA \(1-833-852-6262\)/ })).toHaveAttribute("href", "tel:18338526262");
   await expect(main.getByText(/It is not a crisis line/)).toBeVisible();
   await expect(main.getByRole("link", { name: "1-800-944-4773" })).toHaveAttribute("href", "tel:18009444773");

@@ -8,6 +8,7 @@ import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres } from "../scripts/embedded-pg";
 import { rmSync } from "node:fs";
 import { startMailCatcher } from "../scripts/mail-catcher";
+import { forNext } from "../scripts/server-condition";
 import { prismaCli } from "../scripts/prisma-cli";
 import { E2E } from "./config";
 
@@ -28,7 +29,7 @@ async function main() {
   rmSync(E2E.mailbox, { recursive: true, force: true });
   const catcher = await startMailCatcher({ port: E2E.smtpPort, dir: E2E.mailbox });
 
-  const env = { ...process.env, ...E2E.appEnv, DATABASE_URL: databaseUrl!, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = forNext({ ...process.env, ...E2E.appEnv, DATABASE_URL: databaseUrl!, NEXT_TELEMETRY_DISABLED: "1" });
   const next = path.resolve("node_modules", ".bin", "next");
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = spawnSync(next, ["build"], { env: { ...env, HAVEN_SKIP_BUILD_TYPECHECK: "1" }, stdio: "inherit" });

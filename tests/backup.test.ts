@@ -43,7 +43,7 @@ async function app(url: string, keys: string) {
 
 function runScript(script: "backup" | "restore", args: string[], databaseUrl: string) {
   return new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-    const child = spawn(path.resolve("node_modules", ".bin", "tsx"), [path.resolve("scripts", `${script}.ts`), ...args], {
+    const child = spawn(path.resolve("node_modules", ".bin", "tsx"), ["--conditions=react-server", path.resolve("scripts", `${script}.ts`), ...args], {
       env: { ...process.env, DATABASE_URL: databaseUrl, ENCRYPTION_KEYS: KEYS },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -1,5 +1,5 @@
 import { CRISIS } from "@/lib/practice/crisis";
-import { CrisisLine } from "@/components/site/crisis-line";
+import { CrisisLine } from "@/components/ui/crisis-line";
 
 /** The crisis lines, used on the Get help page and (later) wherever a risk answer is given. */
 export function CrisisResources({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "@/components/ui/link";
-import { CrisisLine } from "@/components/site/crisis-line";
+import { CrisisLine } from "@/components/ui/crisis-line";
 
 export type ErrorAudience = "public" | "portal" | "dashboard";
 

@@ -8,6 +8,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from "../../scripts/embedded-pg";
 import { prismaCli } from "../../scripts/prisma-cli";
+import { forNext, SERVER_CONDITION } from "../../scripts/server-condition";
 import { freePort } from "../../tests/support/smtp";
 import { E2E } from "../config";
 
@@ -87,7 +88,7 @@ export class App {
 
   async start(): Promise<void> {
     const next = path.resolve("node_modules", ".bin", "next");
-    const child = spawn(next, ["start", "--port", String(this.options.port)], { env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(next, ["start", "--port", String(this.options.port)], { env: forNext(this.env()), stdio: ["ignore", "pipe", "pipe"] });
     child.stdout!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
     child.on("exit", (code, signal) => this.exits.push({ code, signal }));
@@ -120,7 +121,7 @@ export class App {
   /** Runs a script of the repo with this app's environment (e.g. to seed data). */
   runScript(script: string, args: string[]): void {
     const tsx = path.resolve("node_modules", ".bin", "tsx");
-    const result = spawnSync(tsx, [script, ...args], { env: this.env(), encoding: "utf8" });
+    const result = spawnSync(tsx, [SERVER_CONDITION, script, ...args], { env: this.env(), encoding: "utf8" });
     if (result.status !== 0) throw new Error(`${script} failed:\n${result.stdout}${result.stderr}`);
   }
 }

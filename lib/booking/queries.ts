@@ -9,6 +9,7 @@ import { getBookingRules, isPastCutoff, type PracticeRules } from "@/lib/booking
 import { bookingFields } from "@/lib/booking/sealed";
 import { computeSlots, type BookingRules, type BusyInterval, type Slot } from "@/lib/booking/slots";
 import { DateTime } from "luxon";
+import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { prisma, type Db } from "@/lib/platform/db";
 
 /** Confirmed bookings and unexpired holds that could collide with offered slots. */
@@ -76,7 +77,7 @@ export async function upcomingSummary(timeZone: string, now = new Date()) {
 export type DashboardBooking = {
   id: string;
   startsAt: Date;
-  status: string;
+  status: BookingStatus;
   firstName: string;
   email: string;
   phone: string | null;

@@ -13,6 +13,10 @@ export const CONTACT_METHODS = [
   { value: "TEXT", label: "Text message" },
 ] as const;
 
+export function contactMethodLabel(value: string): string {
+  return CONTACT_METHODS.find((method) => method.value === value)?.label ?? value;
+}
+
 export const timeZoneField = z
   .string()
   .refine((value) => IANAZone.isValidZone(value), "Please choose a valid time zone.");

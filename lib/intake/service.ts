@@ -11,6 +11,7 @@ import { hasSelfHarmRisk, scoreAnswers, type IntakeScores } from "@/lib/intake/s
 import { intakeFields } from "@/lib/intake/sealed";
 import { getClinicalSettings, type ClinicalOptions } from "@/lib/intake/settings";
 import { needsUrgentAttention } from "@/lib/intake/urgency";
+import type { IntakeStatus } from "@/lib/generated/prisma/enums";
 import { prisma, type Tx } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { siteUrl } from "@/lib/platform/site";
@@ -155,7 +156,7 @@ export async function submitIntake(clientId: string, now = new Date()): Promise<
 export type IntakeDetail = {
   id: string;
   clientId: string;
-  status: string;
+  status: IntakeStatus;
   urgent: boolean;
   submittedAt: Date | null;
   consentVersion: string | null;

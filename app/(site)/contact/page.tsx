@@ -1,7 +1,7 @@
 import Link from "@/components/ui/link";
 import { pageMetadata } from "@/lib/platform/metadata";
 import { getPracticeProfile } from "@/lib/practice/profile";
-import { CrisisLine } from "@/components/site/crisis-line";
+import { CrisisLine } from "@/components/ui/crisis-line";
 
 export const metadata = pageMetadata({
   title: "Contact",

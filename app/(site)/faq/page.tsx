@@ -1,6 +1,6 @@
 import Link from "@/components/ui/link";
 import { pageMetadata } from "@/lib/platform/metadata";
-import { CrisisLine } from "@/components/site/crisis-line";
+import { CrisisLine } from "@/components/ui/crisis-line";
 
 export const metadata = pageMetadata({
   title: "Frequently asked questions",

@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import { TableWrap } from "@/components/ui/table-wrap";
 import Link from "@/components/ui/link";
 import { BookingActions } from "@/components/booking/booking-actions";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { requireClinician } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/platform/format";
 import { getPracticeTimeZone } from "@/lib/booking/rules";
 import { listBookings, type DashboardBooking } from "@/lib/booking/queries";
+import { contactMethodLabel } from "@/lib/booking/schema";
+import { BOOKING_STATUS_LABEL } from "@/lib/booking/status";
 
 export const metadata: Metadata = { title: "Bookings", robots: { index: false } };
 
-const CONTACT = { EMAIL: "Email", PHONE: "Phone call", TEXT: "Text message" } as Record<string, string>;
 
 function BookingTable({ bookings, timeZone, past }: { bookings: DashboardBooking[]; timeZone: string; past: boolean }) {
   if (bookings.length === 0) return <p>None.</p>;
@@ -41,7 +43,7 @@ function BookingTable({ bookings, timeZone, past }: { bookings: DashboardBooking
                 )}
               </td>
               <td>
-                {CONTACT[b.contactMethod] ?? b.contactMethod}
+                {contactMethodLabel(b.contactMethod)}
                 {b.phone && (
                   <>
                     <br />
@@ -51,7 +53,7 @@ function BookingTable({ bookings, timeZone, past }: { bookings: DashboardBooking
               </td>
               <td className="note-cell">{b.note ?? "–"}</td>
               <td>
-                <span className="badge">{b.status}</span>
+                <StatusBadge tone={b.status === "CONFIRMED" || b.status === "COMPLETED" ? "ok" : "neutral"}>{BOOKING_STATUS_LABEL[b.status]}</StatusBadge>
                 {b.status !== "CANCELLED" && <BookingActions bookingId={b.id} past={past} />}
               </td>
             </tr>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { TableWrap } from "@/components/ui/table-wrap";
 import Link from "@/components/ui/link";
+import { IntakeStatusBadges } from "@/components/intake/intake-status";
 import { ScoreSummary } from "@/components/intake/score-summary";
 import { requireClinician } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/platform/format";
@@ -8,8 +9,6 @@ import { getPracticeTimeZone } from "@/lib/booking/rules";
 import { listIntakes } from "@/lib/intake/review";
 
 export const metadata: Metadata = { title: "Intakes", robots: { index: false } };
-
-const STATUS_LABEL = { DRAFT: "In progress", SUBMITTED: "New", REVIEWED: "Reviewed" } as const;
 
 export default async function IntakesPage() {
   const user = await requireClinician("/dashboard/intakes");
@@ -40,12 +39,7 @@ export default async function IntakesPage() {
                     <span className="small">{intake.clientEmail}</span>
                   </td>
                   <td>
-                    {intake.needsUrgentAttention ? (
-                      <span className="badge badge-urgent">Urgent</span>
-                    ) : (
-                      intake.urgent && <span className="badge badge-was-urgent">Was urgent</span>
-                    )}{" "}
-                    <span className={intake.status === "REVIEWED" ? "badge badge-ok" : "badge"}>{STATUS_LABEL[intake.status]}</span>
+                    <IntakeStatusBadges status={intake.status} urgent={intake.urgent} needsUrgentAttention={intake.needsUrgentAttention} />
                     {intake.urgentFollowedUpAt && <br />}
                     {intake.urgentFollowedUpAt && (
                       <span className="small">

@@ -5,6 +5,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { ReviewForm } from "@/components/intake/review-form";
 import { UrgentFollowUpForm } from "@/components/intake/urgent-follow-up-form";
 import { IntakeReview } from "@/components/intake/review";
+import { IntakeStatusBadges } from "@/components/intake/intake-status";
 import { requireClinician } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/platform/format";
 import { getPracticeTimeZone } from "@/lib/booking/rules";
@@ -52,12 +53,7 @@ export default async function IntakeDetailPage({ params }: Props) {
       </p>
       <h1>Intake: {review.clientEmail}</h1>
       <p>
-        {review.needsUrgentAttention ? (
-          <span className="badge badge-urgent">Urgent</span>
-        ) : (
-          intake.urgent && <span className="badge badge-was-urgent">Was urgent</span>
-        )}{" "}
-        <span className="badge">{intake.status}</span>{" "}
+        <IntakeStatusBadges status={intake.status} urgent={intake.urgent} needsUrgentAttention={review.needsUrgentAttention} />{" "}
         {intake.submittedAt ? `Submitted ${formatDateTime(intake.submittedAt, timeZone)}` : "Not submitted yet"}
       </p>
       {intake.status === "DRAFT" && (
