@@ -5,7 +5,16 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-*/**", "out/**", "lib/generated/**", ".data/**", "next-env.d.ts", "playwright-report/**", "test-results/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "out/**",
+    "lib/generated/**",
+    ".data/**",
+    "next-env.d.ts",
+    "playwright-report/**",
+    "test-results/**",
+  ]),
   {
     rules: {
       // Clinical data must not reach logs by accident: logging goes through lib/logger.
@@ -22,7 +31,10 @@ export default defineConfig([
       ],
     },
   },
-  { files: ["lib/platform/zod.ts", "components/ui/link.tsx", "tests/**", "e2e/**", "bench/**", "scripts/**"], rules: { "no-restricted-imports": "off" } },
+  {
+    files: ["lib/platform/zod.ts", "components/ui/link.tsx", "tests/**", "e2e/**", "bench/**", "scripts/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
   {
     files: ["scripts/**", "prisma/**", "bench/**", "e2e/**", "tests/**"],
     // Playwright fixtures call their callback `use`, which the React hooks rule mistakes for a hook.

@@ -36,9 +36,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" } },
-  ],
+  projects: [{ name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" } }],
   webServer: {
     command: "tsx e2e/serve.ts",
     url: `${E2E.baseUrl}/robots.txt`,

@@ -9,8 +9,7 @@ export function generateMetadata(): Metadata {
   return {
     metadataBase: new URL(env().SITE_URL),
     title: { default: "Haven Perinatal Psychology", template: "%s · Haven Perinatal Psychology" },
-    description:
-      "Compassionate, confidential therapy for pregnancy, postpartum, birth trauma, bonding, loss and military families.",
+    description: "Compassionate, confidential therapy for pregnancy, postpartum, birth trauma, bonding, loss and military families.",
     alternates: { types: { "application/rss+xml": "/feed.xml" } },
   };
 }

@@ -42,7 +42,9 @@ withStack(async (stack) => {
   const memoryRows = [
     `| idle after warm-up | ${idle?.rssMiB} |`,
     ...article.runs.filter((r) => r.memory).map((r) => `| article, ${article.connections} connections (peak) | ${r.memory!.peakMiB} |`),
-    ...[...booking, ...intake].filter((r) => r.memory && !/^B5[a-e]$/.test(r.id)).map((r) => `| ${r.id} ${r.name} (peak) | ${r.memory!.peakMiB} |`),
+    ...[...booking, ...intake]
+      .filter((r) => r.memory && !/^B5[a-e]$/.test(r.id))
+      .map((r) => `| ${r.id} ${r.name} (peak) | ${r.memory!.peakMiB} |`),
     `| idle at the end | ${idleAfter?.rssMiB} (kernel high-water mark ${idleAfter?.hwmMiB}) |`,
   ];
   const totalSeconds = Math.round((performance.now() - runStarted) / 1000);

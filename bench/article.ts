@@ -97,11 +97,17 @@ export async function runArticle(stack: Stack): Promise<ArticleResult> {
       staticServer.once("exit", (code) => reject(new Error(`static server exited with ${code}`)));
     });
     const loadAverageAtStart = loadAverage();
-    console.log(`\nArticle ${articlePath} (${Buffer.byteLength(page.body)} bytes), ${CONNECTIONS} connections, ${DURATION_S}s each after ${WARMUP_S}s warm-up`);
+    console.log(
+      `\nArticle ${articlePath} (${Buffer.byteLength(page.body)} bytes), ${CONNECTIONS} connections, ${DURATION_S}s each after ${WARMUP_S}s warm-up`,
+    );
     const next = await measure("next", `${stack.baseUrl}${articlePath}`, stack.serverPid);
-    console.log(`  next:   ${next.requestsPerSecond} req/s, p50 ${next.p50} ms, p99 ${next.p99} ms, non-2xx ${next.non2xx}, errors ${next.errors}, RSS peak ${next.memory?.peakMiB} MiB`);
+    console.log(
+      `  next:   ${next.requestsPerSecond} req/s, p50 ${next.p50} ms, p99 ${next.p99} ms, non-2xx ${next.non2xx}, errors ${next.errors}, RSS peak ${next.memory?.peakMiB} MiB`,
+    );
     const plain = await measure("static", `http://127.0.0.1:${BENCH.staticPort}/`);
-    console.log(`  static: ${plain.requestsPerSecond} req/s, p50 ${plain.p50} ms, p99 ${plain.p99} ms, non-2xx ${plain.non2xx}, errors ${plain.errors}`);
+    console.log(
+      `  static: ${plain.requestsPerSecond} req/s, p50 ${plain.p50} ms, p99 ${plain.p99} ms, non-2xx ${plain.non2xx}, errors ${plain.errors}`,
+    );
     const ratio = Math.round((next.requestsPerSecond / plain.requestsPerSecond) * 1000) / 1000;
     const target = { text: "next ≥ 1/3 of static req/s", met: ratio >= 1 / 3 };
     console.log(`  ratio next/static ${ratio} (${target.met ? "target met" : "target MISSED"})`);
@@ -140,6 +146,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     const result = await runArticle(stack);
     const markdown = articleTable(result);
     console.log(`\n${markdown}\n`);
-    console.log(`Results written to ${writeResults("article", startedAt, { startedAt, machine: machineInfo, stack, idleMemory: idle, result, markdown })}`);
+    console.log(
+      `Results written to ${writeResults("article", startedAt, { startedAt, machine: machineInfo, stack, idleMemory: idle, result, markdown })}`,
+    );
   });
 }

@@ -148,7 +148,12 @@ async function oneSlotRace(stack: Stack): Promise<Result> {
     name: `one slot, ${CLIENTS} clients at once (POST /api/bookings/hold)`,
     shape: "burst",
     summary,
-    counts: { winners, "409": conflicts, ...Object.fromEntries(Object.entries(reasons).map(([k, v]) => [`409 ${k}`, v])), other: samples.length - winners - conflicts },
+    counts: {
+      winners,
+      "409": conflicts,
+      ...Object.fromEntries(Object.entries(reasons).map(([k, v]) => [`409 ${k}`, v])),
+      other: samples.length - winners - conflicts,
+    },
     ok: winners === 1 && !stillListed,
     notes,
   };
@@ -158,7 +163,9 @@ async function differentSlots(stack: Stack): Promise<Result> {
   const slots = (await openSlots(stack.baseUrl)).slice(0, CLIENTS);
   if (slots.length === 0) throw new Error("/book lists no open slots");
   const started = performance.now();
-  const samples = await Promise.all(slots.map((slot, i) => hold(stack.baseUrl, slot, { email: `spread-${i}@bench.test`, ip: `10.2.0.${i + 1}` })));
+  const samples = await Promise.all(
+    slots.map((slot, i) => hold(stack.baseUrl, slot, { email: `spread-${i}@bench.test`, ip: `10.2.0.${i + 1}` })),
+  );
   const summary = summarise(samples, performance.now() - started);
   const successes = samples.filter((s) => s.status === 201).length;
   const left = new Set(await openSlots(stack.baseUrl));
@@ -199,7 +206,11 @@ async function fullBooking(stack: Stack): Promise<Result[]> {
   let confirmed = 0;
   const problems: string[] = [];
   const origin = new URL(stack.baseUrl).origin;
-  const cookiesOf = (r: Timed) => r.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookiesOf = (r: Timed) =>
+    r.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
   const started = performance.now();
   await Promise.all(
     slots.map(async (slot, i) => {
@@ -216,10 +227,16 @@ async function fullBooking(stack: Stack): Promise<Result[]> {
       const s = await timed(`${stack.baseUrl}/api/auth/signin/email`, {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin, "X-Forwarded-For": ip, Cookie: cookiesOf(c) },
-        body: new URLSearchParams({ email, callbackUrl: `${stack.baseUrl}/portal/confirm?booking=${bookingId}`, csrfToken, json: "true" }).toString(),
+        body: new URLSearchParams({
+          email,
+          callbackUrl: `${stack.baseUrl}/portal/confirm?booking=${bookingId}`,
+          csrfToken,
+          json: "true",
+        }).toString(),
       });
       steps.signIn.push(s);
-      if (s.status !== 200 || s.body.includes("error=")) return void problems.push(`sign-in request ${s.status || s.error} ${s.body.slice(0, 120)}`);
+      if (s.status !== 200 || s.body.includes("error="))
+        return void problems.push(`sign-in request ${s.status || s.error} ${s.body.slice(0, 120)}`);
 
       const link = await mail.linkFor(email).catch((e: Error) => void problems.push(e.message));
       if (!link) return;
@@ -313,7 +330,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     const results = await runBooking(stack);
     const markdown = table(results);
     console.log(`\n${markdown}\n`);
-    const file = writeResults("booking", startedAt, { startedAt, machine: machineInfo, stack, idleMemory: idle, pacing: pacingText, results, markdown });
+    const file = writeResults("booking", startedAt, {
+      startedAt,
+      machine: machineInfo,
+      stack,
+      idleMemory: idle,
+      pacing: pacingText,
+      results,
+      markdown,
+    });
     console.log(`Results written to ${file}`);
     const failure = bookingFailed(results);
     if (failure) {

@@ -23,12 +23,56 @@ const ACTIONS_FILE = "lib/actions/intake.ts";
 
 /** One complete, valid intake (fictional answers), step by step, in the order the form saves them. */
 const ANSWERS: [string, Record<string, unknown>][] = [
-  ["about-you", { legalName: "Bench Client", preferredName: "", pronouns: "", dateOfBirth: "1990-01-15", phone: "(555) 010-2000", state: "New York", emergencyName: "Sam Contact", emergencyRelationship: "Partner", emergencyPhone: "(555) 010-3000" }],
-  ["pregnancy-and-postpartum", { situation: "postpartum", dueDate: "", babyBirthDate: "2026-09-01", situationOther: "", children: "1", birthExperience: "A long labour.", feeding: null, sleep: null, support: "", deployment: null }],
+  [
+    "about-you",
+    {
+      legalName: "Bench Client",
+      preferredName: "",
+      pronouns: "",
+      dateOfBirth: "1990-01-15",
+      phone: "(555) 010-2000",
+      state: "New York",
+      emergencyName: "Sam Contact",
+      emergencyRelationship: "Partner",
+      emergencyPhone: "(555) 010-3000",
+    },
+  ],
+  [
+    "pregnancy-and-postpartum",
+    {
+      situation: "postpartum",
+      dueDate: "",
+      babyBirthDate: "2026-09-01",
+      situationOther: "",
+      children: "1",
+      birthExperience: "A long labour.",
+      feeding: null,
+      sleep: null,
+      support: "",
+      deployment: null,
+    },
+  ],
   ["what-brings-you", { concerns: ["anxiety"], concernsOther: "", whatBrings: "Worrying a lot since the birth.", goals: "" }],
-  ["history", { previousCare: null, previousCareDetails: "", diagnoses: "", hospitalizations: null, hospitalizationDetails: "", medications: "", substanceUse: null, substanceDetails: "", trauma: null, traumaDetails: "" }],
+  [
+    "history",
+    {
+      previousCare: null,
+      previousCareDetails: "",
+      diagnoses: "",
+      hospitalizations: null,
+      hospitalizationDetails: "",
+      medications: "",
+      substanceUse: null,
+      substanceDetails: "",
+      trauma: null,
+      traumaDetails: "",
+    },
+  ],
   ["screening", { phq9: [0, 0, 1, 0, 1, 0, 0, 0, 0], phq9Difficulty: null, gad7: [1, 1, 0, 0, 0, 0, 0] }],
-  ["consent", { consentTherapy: true, consentTelehealth: true, privacyNotice: true, voicemailOk: false, emailOk: false, signature: "Bench Client" }],
+  [
+    "consent",
+    { consentTherapy: true, consentTelehealth: true, privacyNotice: true, voicemailOk: false, emailOk: false, signature: "Bench Client" },
+  ],
 ];
 
 const p95Target = (p95: number) => ({ text: `p95 < ${P95_TARGET_MS} ms`, met: p95 < P95_TARGET_MS });
@@ -159,7 +203,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     const results = await runIntake(stack);
     const markdown = table(results);
     console.log(`\n${markdown}\n`);
-    console.log(`Results written to ${writeResults("intake", startedAt, { startedAt, machine: machineInfo, stack, idleMemory: idle, pacing: pacingText, results, markdown })}`);
+    console.log(
+      `Results written to ${writeResults("intake", startedAt, { startedAt, machine: machineInfo, stack, idleMemory: idle, pacing: pacingText, results, markdown })}`,
+    );
     if (results.some((r) => !r.ok)) process.exitCode = 1;
   });
 }

@@ -50,7 +50,9 @@ function detailOf(audit: { details?: unknown }): string {
 function summarise(name: string, pagePath: string, isPublic: boolean, lhr: Lhr, load: string): LighthousePage {
   const score = (c: string) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
   const num = (id: string) => Math.round(Number(lhr.audits[id]?.numericValue ?? NaN));
-  const items = ((lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number; requestCount: number }[] })?.items ?? []);
+  const items =
+    (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number; requestCount: number }[] })
+      ?.items ?? [];
   const script = items.find((i) => i.resourceType === "script");
   const total = items.find((i) => i.resourceType === "total");
   const failing: string[] = [];
@@ -62,7 +64,8 @@ function summarise(name: string, pagePath: string, isPublic: boolean, lhr: Lhr, 
   }
   for (const ref of lhr.categories.performance?.auditRefs ?? []) {
     const audit = lhr.audits[ref.id];
-    if (ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9) failing.push(`performance: ${ref.id} ${audit.displayValue ?? ""}`.trim());
+    if (ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9)
+      failing.push(`performance: ${ref.id} ${audit.displayValue ?? ""}`.trim());
   }
   return {
     name,
@@ -90,11 +93,17 @@ async function audit(browser: Browser, port: number, baseUrl: string, page: { pa
     const [name, value] = [page.cookie.slice(0, page.cookie.indexOf("=")), page.cookie.slice(page.cookie.indexOf("=") + 1)];
     await tab.setCookie({ name, value, url: baseUrl, httpOnly: true, sameSite: "Lax" });
   }
-  const result = await lighthouse(`${baseUrl}${page.path}`, { port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] }, undefined, tab);
+  const result = await lighthouse(
+    `${baseUrl}${page.path}`,
+    { port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] },
+    undefined,
+    tab,
+  );
   await tab.close();
   if (!result) throw new Error(`lighthouse returned nothing for ${page.path}`);
   if (result.lhr.runtimeError) throw new Error(`lighthouse ${page.path}: ${result.lhr.runtimeError.message}`);
-  if (!result.lhr.finalDisplayedUrl.endsWith(page.path)) throw new Error(`lighthouse ${page.path} ended on ${result.lhr.finalDisplayedUrl}`);
+  if (!result.lhr.finalDisplayedUrl.endsWith(page.path))
+    throw new Error(`lighthouse ${page.path} ended on ${result.lhr.finalDisplayedUrl}`);
   return result.lhr;
 }
 
@@ -109,7 +118,10 @@ export async function runLighthouse(stack: Stack): Promise<LighthousePage[]> {
     { name: "book", path: "/book", public: true },
     { name: "intake step (signed in)", path: "/portal/intake/about-you", public: false, cookie: client!.cookie },
   ];
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
   // Lighthouse drives the page through puppeteer, so the signed-in page can get a real cookie.
   const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
   const out: LighthousePage[] = [];
@@ -129,7 +141,9 @@ export async function runLighthouse(stack: Stack): Promise<LighthousePage[]> {
       // The whole report, for digging into a score (git-ignored like the other results).
       mkdirSync("bench/results", { recursive: true });
       writeFileSync(`bench/results/lighthouse-${page.name.split(" ")[0]}.lhr.json`, JSON.stringify(lhr));
-      console.log(`${page.name} ${page.path}: ${JSON.stringify(summary.scores)} (performance in ${RUNS} runs: ${summary.performanceRuns.join(", ")}), JS ${summary.scriptKiB.transfer} KiB in ${summary.scriptKiB.requests} files, LCP ${summary.metrics.lcpMs} ms, TBT ${summary.metrics.tbtMs} ms`);
+      console.log(
+        `${page.name} ${page.path}: ${JSON.stringify(summary.scores)} (performance in ${RUNS} runs: ${summary.performanceRuns.join(", ")}), JS ${summary.scriptKiB.transfer} KiB in ${summary.scriptKiB.requests} files, LCP ${summary.metrics.lcpMs} ms, TBT ${summary.metrics.tbtMs} ms`,
+      );
       for (const f of summary.failing) console.log(`  ${f}`);
       out.push(summary);
     }

@@ -18,7 +18,9 @@ withStack(async (stack) => {
   for (let round = 0; round < ROUNDS; round++) {
     const { samples } = await closedLoop(20, 40, (client, i) => timed(stack.baseUrl + PATHS[(client + i) % PATHS.length]));
     const errors = samples.filter((s) => s.status !== 200).length;
-    console.log(`round ${round + 1}/${ROUNDS}: ${samples.length} requests, ${errors} errors, rss ${JSON.stringify(rssOf(stack.serverPid))}`);
+    console.log(
+      `round ${round + 1}/${ROUNDS}: ${samples.length} requests, ${errors} errors, rss ${JSON.stringify(rssOf(stack.serverPid))}`,
+    );
     if (errors > 0) process.exitCode = 1;
   }
   await new Promise((resolve) => setTimeout(resolve, 5000));

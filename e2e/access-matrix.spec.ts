@@ -3,7 +3,12 @@ import { ROUTES, type Actors, type Fixture, type Outcome } from "./access-matrix
 import { appLib } from "./app-lib";
 import { COMPLETE_INTAKE } from "./data";
 
-test("every guarded route answers each kind of visitor as the access matrix says", async ({ page, db, signInAsClient, signInAsClinician }) => {
+test("every guarded route answers each kind of visitor as the access matrix says", async ({
+  page,
+  db,
+  signInAsClient,
+  signInAsClinician,
+}) => {
   test.setTimeout(120_000);
   const { intake, booking } = await appLib();
 

@@ -22,9 +22,18 @@ const everyone: Actors = { anonymous: "ok", clientA: "ok", clientB: "ok", clinic
 
 export const ROUTES: Record<string, RouteEntry> = {
   "app/(portal)/portal/page.tsx": { path: () => "/portal", expect: clientOnly },
-  "app/(portal)/portal/intake/page.tsx": { path: () => "/portal/intake", expect: { ...clientOnly, clientA: "ok", clientB: "redirect:/portal/intake/about-you" } },
-  "app/(portal)/portal/intake/[step]/page.tsx": { path: () => "/portal/intake/history", expect: { ...clientOnly, clientA: "redirect:/portal/intake" } },
-  "app/(portal)/portal/bookings/[id]/reschedule/page.tsx": { path: (f) => `/portal/bookings/${f.bookingId}/reschedule`, expect: clientAOnly },
+  "app/(portal)/portal/intake/page.tsx": {
+    path: () => "/portal/intake",
+    expect: { ...clientOnly, clientA: "ok", clientB: "redirect:/portal/intake/about-you" },
+  },
+  "app/(portal)/portal/intake/[step]/page.tsx": {
+    path: () => "/portal/intake/history",
+    expect: { ...clientOnly, clientA: "redirect:/portal/intake" },
+  },
+  "app/(portal)/portal/bookings/[id]/reschedule/page.tsx": {
+    path: (f) => `/portal/bookings/${f.bookingId}/reschedule`,
+    expect: clientAOnly,
+  },
   "app/(portal)/portal/bookings/[id]/cancel/page.tsx": { path: (f) => `/portal/bookings/${f.bookingId}/cancel`, expect: clientAOnly },
   "app/(portal)/portal/bookings/[id]/calendar.ics/route.ts": {
     path: (f) => `/portal/bookings/${f.bookingId}/calendar.ics`,
@@ -32,7 +41,12 @@ export const ROUTES: Record<string, RouteEntry> = {
   },
   "app/(portal)/portal/confirm/route.ts": {
     path: (f) => `/portal/confirm?booking=${f.bookingId}`,
-    expect: { anonymous: "client-signin", clientA: "redirect:/portal?status=confirmed", clientB: "redirect:/portal", clinician: "client-signin" },
+    expect: {
+      anonymous: "client-signin",
+      clientA: "redirect:/portal?status=confirmed",
+      clientB: "redirect:/portal",
+      clinician: "client-signin",
+    },
   },
   "app/(dashboard)/dashboard/page.tsx": { path: () => "/dashboard", expect: clinicianOnly },
   "app/(dashboard)/dashboard/intakes/page.tsx": { path: () => "/dashboard/intakes", expect: clinicianOnly },
@@ -42,14 +56,22 @@ export const ROUTES: Record<string, RouteEntry> = {
   "app/(dashboard)/dashboard/audit/page.tsx": { path: () => "/dashboard/audit", expect: clinicianOnly },
   "app/(dashboard)/dashboard/articles/page.tsx": { path: () => "/dashboard/articles", expect: clinicianOnly },
   "app/(dashboard)/dashboard/articles/new/page.tsx": { path: () => "/dashboard/articles/new", expect: clinicianOnly },
-  "app/(dashboard)/dashboard/articles/[id]/page.tsx": { path: () => "/dashboard/articles/no-such-article", expect: { ...clinicianOnly, clinician: "not-found" } },
+  "app/(dashboard)/dashboard/articles/[id]/page.tsx": {
+    path: () => "/dashboard/articles/no-such-article",
+    expect: { ...clinicianOnly, clinician: "not-found" },
+  },
   "app/(dashboard)/dashboard/availability/page.tsx": { path: () => "/dashboard/availability", expect: clinicianOnly },
   "app/(dashboard)/dashboard/profile/page.tsx": { path: () => "/dashboard/profile", expect: clinicianOnly },
   "app/(clinician-auth)/dashboard/signin/page.tsx": { path: () => "/dashboard/signin", expect: everyone },
   "app/(clinician-auth)/dashboard/setup/page.tsx": { path: () => "/dashboard/setup?token=not-a-token", expect: everyone },
   "app/api/auth/[...nextauth]/route.ts": { skip: "next-auth's own endpoints; sign-in is covered by the booking and dashboard e2e tests" },
-  "app/api/bookings/hold/route.ts": { skip: "POST only, public by design; origin, validation and rate limits are covered in e2e/booking.spec.ts" },
-  "app/dev/mail/page.tsx": { path: () => "/dev/mail", expect: { anonymous: "not-found", clientA: "not-found", clientB: "not-found", clinician: "not-found" } },
+  "app/api/bookings/hold/route.ts": {
+    skip: "POST only, public by design; origin, validation and rate limits are covered in e2e/booking.spec.ts",
+  },
+  "app/dev/mail/page.tsx": {
+    path: () => "/dev/mail",
+    expect: { anonymous: "not-found", clientA: "not-found", clientB: "not-found", clinician: "not-found" },
+  },
 };
 
 /** Route files checked for an entry (the public site's pages are public by design). */

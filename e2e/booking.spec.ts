@@ -23,7 +23,10 @@ async function pickFirstSlot(page: import("@playwright/test").Page, skip = 0) {
   return iso;
 }
 
-test("book, confirm by email link, see it in the portal, download the invitation, reschedule and cancel", async ({ page, expectAccessible }) => {
+test("book, confirm by email link, see it in the portal, download the invitation, reschedule and cancel", async ({
+  page,
+  expectAccessible,
+}) => {
   test.setTimeout(120_000);
   const id = unique();
   const client = {
@@ -65,7 +68,9 @@ test("book, confirm by email link, see it in the portal, download the invitation
   await expect(page.getByText("Your consultation is confirmed")).toBeVisible();
 
   // Shown in the browser's zone (Los Angeles), not the practice's.
-  const expectedTime = new Intl.DateTimeFormat("en-US", { timeZone: "America/Los_Angeles", hour: "numeric", minute: "2-digit" }).format(new Date(iso));
+  const expectedTime = new Intl.DateTimeFormat("en-US", { timeZone: "America/Los_Angeles", hour: "numeric", minute: "2-digit" }).format(
+    new Date(iso),
+  );
   const card = page.locator(".booking-card");
   await expect(card).toContainText(expectedTime);
   await expect(card).toContainText("Pacific");
@@ -151,8 +156,7 @@ test("the portal is for signed-in clients only", async ({ page }) => {
 
 test("the booking endpoint refuses tampered or past slots, cross-site posts, bots and floods", async ({ page, baseURL, db }) => {
   await page.goto("/book");
-  const post = (body: object, origin = baseURL!) =>
-    page.request.post("/api/bookings/hold", { data: body, headers: { Origin: origin } });
+  const post = (body: object, origin = baseURL!) => page.request.post("/api/bookings/hold", { data: body, headers: { Origin: origin } });
   const valid = {
     firstName: "Test",
     email: `t-${unique()}@example.test`,

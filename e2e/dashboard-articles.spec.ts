@@ -34,7 +34,13 @@ test.describe("clinician article management", () => {
     if (created.length) await db.query(`DELETE FROM "Article" WHERE slug = ANY($1)`, [created.splice(0)]);
   });
 
-  test("write with a live preview, save a draft, publish, refuse a taken address, unpublish", async ({ page, db, request, baseURL, signInAsClinician }) => {
+  test("write with a live preview, save a draft, publish, refuse a taken address, unpublish", async ({
+    page,
+    db,
+    request,
+    baseURL,
+    signInAsClinician,
+  }) => {
     test.setTimeout(120_000);
     const slug = uniqueSlug();
     created.push(slug);
@@ -58,7 +64,9 @@ test.describe("clinician article management", () => {
     await page.getByLabel("Tags").fill("Postpartum, Intrusive thoughts");
     await page
       .getByLabel("Article text (Markdown)")
-      .fill("Many new parents have **frightening thoughts** they never act on.\n\n## What helps\n\n- Saying them out loud\n- Sleep\n\n<script>window.__pwned = 1</script>");
+      .fill(
+        "Many new parents have **frightening thoughts** they never act on.\n\n## What helps\n\n- Saying them out loud\n- Sleep\n\n<script>window.__pwned = 1</script>",
+      );
 
     const preview = page.getByRole("region", { name: "Preview" });
     await expect(preview.getByRole("heading", { name: "What helps" })).toBeVisible();
@@ -69,7 +77,10 @@ test.describe("clinician article management", () => {
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page).toHaveURL(/\/dashboard\/articles\/[A-Za-z0-9_-]+\?created=draft$/);
     await expect(page.getByRole("status")).toContainText("Draft saved");
-    const { rows } = await db.query<{ id: string; status: string; tags: string[] }>(`SELECT id, status, tags FROM "Article" WHERE slug = $1`, [slug]);
+    const { rows } = await db.query<{ id: string; status: string; tags: string[] }>(
+      `SELECT id, status, tags FROM "Article" WHERE slug = $1`,
+      [slug],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: "DRAFT", tags: ["postpartum", "intrusive-thoughts"] });
     const id = rows[0]!.id;

@@ -6,7 +6,12 @@ import { waitForEmails } from "./mail";
 
 const PAGES = ["/dashboard/emails", "/dashboard/audit"];
 
-test("the clinician sees a failed email with its reason, without its contents, and retries it", async ({ page, db, signInAsClinician, expectAccessible }) => {
+test("the clinician sees a failed email with its reason, without its contents, and retries it", async ({
+  page,
+  db,
+  signInAsClinician,
+  expectAccessible,
+}) => {
   await signInAsClinician(page);
   const tag = randomUUID().slice(0, 8);
   const id = randomUUID();
@@ -53,14 +58,26 @@ test("the clinician sees a failed email with its reason, without its contents, a
 
     await waitForEmails((mail) => mail.subject === subject);
     await expect
-      .poll(async () => (await db.query<{ status: string; lastError: string | null }>(`SELECT status, "lastError" FROM "OutboxEmail" WHERE id = $1`, [id])).rows[0])
+      .poll(
+        async () =>
+          (
+            await db.query<{ status: string; lastError: string | null }>(`SELECT status, "lastError" FROM "OutboxEmail" WHERE id = $1`, [
+              id,
+            ])
+          ).rows[0],
+      )
       .toEqual({ status: "SENT", lastError: null });
   } finally {
     await db.query(`DELETE FROM "OutboxEmail" WHERE id = $1`, [id]);
   }
 });
 
-test("the audit trail filters by client, action and date, and explains bad input", async ({ page, db, signInAsClinician, expectAccessible }) => {
+test("the audit trail filters by client, action and date, and explains bad input", async ({
+  page,
+  db,
+  signInAsClinician,
+  expectAccessible,
+}) => {
   const clinician = await signInAsClinician(page);
   const tag = randomUUID().slice(0, 8);
   const ann = { id: randomUUID(), email: `audit-ann-${tag}@example.test` };

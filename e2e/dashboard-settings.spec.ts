@@ -21,7 +21,12 @@ async function saveAvailability(page: Page) {
   await expect(page.getByText("Saved.", { exact: false }).first()).toBeVisible();
 }
 
-test("availability changes show on /book at once, and bookings left outside are listed, never cancelled", async ({ page, db, signInAsClinician, expectAccessible }) => {
+test("availability changes show on /book at once, and bookings left outside are listed, never cancelled", async ({
+  page,
+  db,
+  signInAsClinician,
+  expectAccessible,
+}) => {
   test.setTimeout(120_000);
   const { rows } = await db.query(`SELECT * FROM "BookingSettings" WHERE id = 1`);
   const original = rows[0] as {
@@ -34,7 +39,10 @@ test("availability changes show on /book at once, and bookings left outside are 
     cancelCutoffMinutes: number;
     daysOff: string[];
   };
-  expect(original.windows.some((w) => w.weekday === 1), "the seeded availability has no Monday hours").toBe(false);
+  expect(
+    original.windows.some((w) => w.weekday === 1),
+    "the seeded availability has no Monday hours",
+  ).toBe(false);
   const bookingId = randomUUID();
   const clientEmail = `outside-${Date.now()}@example.test`;
   try {
@@ -153,7 +161,11 @@ test("profile changes show on the public pages at once; photos are checked; the 
     // A text file renamed .png is refused with a clear message.
     await page.goto("/dashboard/profile");
     const photoInput = page.getByLabel("Choose a photo");
-    await photoInput.setInputFiles({ name: "portrait.png", mimeType: "image/png", buffer: Buffer.from("This is a text file, not a photo.\n") });
+    await photoInput.setInputFiles({
+      name: "portrait.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("This is a text file, not a photo.\n"),
+    });
     await page.getByRole("button", { name: "Upload photo" }).click();
     await expect(page.getByText("That file is not a JPEG, PNG or WebP image even though its name says it is one.")).toBeVisible();
     await expect(photoInput).toHaveAttribute("aria-invalid", "true");
@@ -194,7 +206,9 @@ test("profile changes show on the public pages at once; photos are checked; the 
     const enabled = (await db.query(`SELECT * FROM "ClinicalSettings" WHERE id = 1`)).rows[0];
     expect(enabled).toMatchObject({ epdsEnabled: true, epdsSensitiveCutoff: true, epdsPermissionBy: E2E.clinicianLoginEmail });
     expect(Math.abs(Date.now() - new Date(enabled.epdsPermissionAt).getTime())).toBeLessThan(5 * 60_000);
-    const audit = await db.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'settings.epds' AND at > now() - interval '5 minutes'`);
+    const audit = await db.query(
+      `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'settings.epds' AND at > now() - interval '5 minutes'`,
+    );
     expect(audit.rows[0].n).toBeGreaterThan(0);
 
     await page.reload();

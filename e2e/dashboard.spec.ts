@@ -5,7 +5,6 @@ import { appLib } from "./app-lib";
 import { E2E } from "./config";
 import { COMPLETE_INTAKE } from "./data";
 
-
 /** Waits until the next 30-second TOTP step, so a fresh code is not a replay of setup's. */
 async function nextTotpStep() {
   const msIntoStep = Date.now() % 30_000;
@@ -14,7 +13,11 @@ async function nextTotpStep() {
 
 test.describe.configure({ mode: "serial" });
 
-test("first-run setup through the printed link, then sign-in with password and authenticator code, then sign-out", async ({ page, db, expectAccessible }) => {
+test("first-run setup through the printed link, then sign-in with password and authenticator code, then sign-out", async ({
+  page,
+  db,
+  expectAccessible,
+}) => {
   test.setTimeout(120_000);
   const { totp } = await appLib();
   await db.query("DELETE FROM rate_limit");
@@ -70,7 +73,13 @@ test("first-run setup through the printed link, then sign-in with password and a
   await expect(page).toHaveURL(/\/dashboard\/signin/);
 });
 
-test("reviewing an intake shows its scores and writes an audit event", async ({ page, db, signInAsClient, signInAsClinician, expectAccessible }) => {
+test("reviewing an intake shows its scores and writes an audit event", async ({
+  page,
+  db,
+  signInAsClient,
+  signInAsClinician,
+  expectAccessible,
+}) => {
   const { intake } = await appLib();
   const client = await signInAsClient(page);
   for (const [step, values] of Object.entries(COMPLETE_INTAKE)) await intake.saveDraft(client.id, step as never, values);
@@ -95,8 +104,13 @@ test("reviewing an intake shows its scores and writes an audit event", async ({ 
   await page.getByRole("button", { name: "Mark as reviewed" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Marked as reviewed." })).toBeVisible();
 
-  const audit = await db.query(`SELECT action, outcome FROM "AuditEvent" WHERE "actorId" = $1 AND "subjectId" = $2 ORDER BY at`, [clinician.id, intakeId]);
-  expect(audit.rows.map((r) => `${r.action}:${r.outcome}`)).toEqual(expect.arrayContaining(["intake.read:allowed", "intake.review:allowed"]));
+  const audit = await db.query(`SELECT action, outcome FROM "AuditEvent" WHERE "actorId" = $1 AND "subjectId" = $2 ORDER BY at`, [
+    clinician.id,
+    intakeId,
+  ]);
+  expect(audit.rows.map((r) => `${r.action}:${r.outcome}`)).toEqual(
+    expect.arrayContaining(["intake.read:allowed", "intake.review:allowed"]),
+  );
   // The audit page lists the read, by this clinician, without any of the content.
   await page.goto(`/dashboard/audit?${new URLSearchParams({ action: "intake.read" })}`);
   await expect(page.getByRole("region", { name: "Audit events" }).getByText("intake.read").first()).toBeVisible();
@@ -114,7 +128,13 @@ test("reviewing an intake shows its scores and writes an audit event", async ({ 
   await expect(page.getByText("CANARYDASH")).toHaveCount(0);
 });
 
-test("the clinician follows up on an urgent draft, and the overview stops counting it", async ({ page, db, signInAsClient, signInAsClinician, expectAccessible }) => {
+test("the clinician follows up on an urgent draft, and the overview stops counting it", async ({
+  page,
+  db,
+  signInAsClient,
+  signInAsClinician,
+  expectAccessible,
+}) => {
   const { intake } = await appLib();
   const client = await signInAsClient(page);
   // PHQ-9 item 9 answered above "not at all", and the intake never submitted.
@@ -149,7 +169,10 @@ test("the clinician follows up on an urgent draft, and the overview stops counti
   await expect(urgentStat).toHaveText(String(before - 1));
   await expectAccessible(page);
 
-  const audit = await db.query(`SELECT outcome FROM "AuditEvent" WHERE "actorId" = $1 AND "subjectId" = $2 AND action = 'intake.urgent.followup'`, [clinician.id, intakeId]);
+  const audit = await db.query(
+    `SELECT outcome FROM "AuditEvent" WHERE "actorId" = $1 AND "subjectId" = $2 AND action = 'intake.urgent.followup'`,
+    [clinician.id, intakeId],
+  );
   expect(audit.rows.map((r) => r.outcome)).toEqual(["allowed"]);
   const stored = JSON.stringify((await db.query(`SELECT * FROM "Intake" WHERE id = $1`, [intakeId])).rows);
   expect(stored).not.toContain("CANARYFOLLOW");
@@ -160,13 +183,17 @@ test("the clinician's session ends after 30 idle minutes and after 12 hours at m
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
 
-  await db.query(`UPDATE "Session" SET "lastSeenAt" = now() - interval '31 minutes' WHERE "userId" = $1 AND "revokedAt" IS NULL`, [clinician.id]);
+  await db.query(`UPDATE "Session" SET "lastSeenAt" = now() - interval '31 minutes' WHERE "userId" = $1 AND "revokedAt" IS NULL`, [
+    clinician.id,
+  ]);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/dashboard\/signin/);
 
   await page.context().clearCookies();
   await signInAsClinician(page);
-  await db.query(`UPDATE "Session" SET "expiresAt" = now() - interval '1 minute' WHERE "userId" = $1 AND "revokedAt" IS NULL`, [clinician.id]);
+  await db.query(`UPDATE "Session" SET "expiresAt" = now() - interval '1 minute' WHERE "userId" = $1 AND "revokedAt" IS NULL`, [
+    clinician.id,
+  ]);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/dashboard\/signin/);
 });

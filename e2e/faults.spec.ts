@@ -48,9 +48,13 @@ async function outboxRows(ids?: Set<string>, exclude?: Set<string>): Promise<Out
 /** Waits until every email due now (reminders are for later) among `rows()` is SENT. */
 async function waitAllSent(rows: () => Promise<OutboxRow[]>) {
   await expect
-    .poll(async () => (await rows()).filter((r) => r.status !== "SENT" && r.kind !== "booking.reminder.client").map((r) => `${r.kind}:${r.status}`), {
-      timeout: 30_000,
-    })
+    .poll(
+      async () =>
+        (await rows()).filter((r) => r.status !== "SENT" && r.kind !== "booking.reminder.client").map((r) => `${r.kind}:${r.status}`),
+      {
+        timeout: 30_000,
+      },
+    )
     .toEqual([]);
 }
 
@@ -65,7 +69,10 @@ function expectExactlyOnce(rows: OutboxRow[], received: Received[]) {
 async function requestSignInLink(app: App, email: string, ip: string): Promise<{ status: number; url?: string }> {
   const csrf = await fetch(`${app.url}/api/auth/csrf`, { headers: { "x-forwarded-for": ip } });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${app.url}/api/auth/signin/email`, {
     method: "POST",
     redirect: "manual",
@@ -116,7 +123,10 @@ test.afterAll(async () => {
   await db?.stop().catch(() => {});
 });
 
-test("PostgreSQL restarted with requests in flight: they fail with a friendly page or a 503, then the same app serves again", async ({ page, browser }) => {
+test("PostgreSQL restarted with requests in flight: they fail with a friendly page or a 503, then the same app serves again", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(60_000);
   // A client halfway through the intake, whose autosave (a server action) meets the outage.
   const intakePage = await (await browser.newContext()).newPage();
@@ -137,7 +147,9 @@ test("PostgreSQL restarted with requests in flight: they fail with a friendly pa
   const hold = postHold(appA, "203.0.113.7");
   await expect
     .poll(async () => {
-      const { rows } = await sql.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+      const { rows } = await sql.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+      );
       return rows[0].n as number;
     })
     .toBeGreaterThanOrEqual(2);
@@ -192,7 +204,9 @@ test("PostgreSQL restarted with requests in flight: they fail with a friendly pa
   expect(appA.exits).toEqual([]);
 });
 
-test("SMTP down during a booking and an intake submit: both saved, the person sees success, each email arrives exactly once later", async ({ page }) => {
+test("SMTP down during a booking and an intake submit: both saved, the person sees success, each email arrives exactly once later", async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   const before = await outboxIds();
   const id = unique();
@@ -229,7 +243,12 @@ test("SMTP down during a booking and an intake submit: both saved, the person se
   // ...and each email was really tried against the dead server, and kept for later.
   const drill = () => outboxRows(undefined, before);
   await expect
-    .poll(async () => (await drill()).filter((r) => r.status === "PENDING" && r.attempts >= 1 && r.lastError).map((r) => r.kind).sort())
+    .poll(async () =>
+      (await drill())
+        .filter((r) => r.status === "PENDING" && r.attempts >= 1 && r.lastError)
+        .map((r) => r.kind)
+        .sort(),
+    )
     .toEqual(["auth.signin-link", "intake.submitted.clinician"]);
   expect(sink.received).toEqual([]);
 
@@ -246,7 +265,13 @@ test("SMTP down during a booking and an intake submit: both saved, the person se
   await waitAllSent(drill);
   const rows = await drill();
   expect(rows.map((r) => r.kind).sort()).toEqual(
-    ["auth.signin-link", "booking.confirmed.client", "booking.confirmed.clinician", "booking.reminder.client", "intake.submitted.clinician"].sort(),
+    [
+      "auth.signin-link",
+      "booking.confirmed.client",
+      "booking.confirmed.clinician",
+      "booking.reminder.client",
+      "intake.submitted.clinician",
+    ].sort(),
   );
   expectExactlyOnce(rows, sink.received);
   expectNoCrash(appA);

@@ -2,7 +2,20 @@ import { readFileSync } from "node:fs";
 import matter from "gray-matter";
 import { expect, test } from "./fixtures";
 
-const PUBLIC_PAGES = ["/", "/about", "/services", "/fees", "/faq", "/contact", "/get-help", "/book", "/articles", "/articles/a-difficult-connection", "/articles/coping-while-theyre-away", "/articles/tags/postpartum"];
+const PUBLIC_PAGES = [
+  "/",
+  "/about",
+  "/services",
+  "/fees",
+  "/faq",
+  "/contact",
+  "/get-help",
+  "/book",
+  "/articles",
+  "/articles/a-difficult-connection",
+  "/articles/coping-while-theyre-away",
+  "/articles/tags/postpartum",
+];
 const HER_ARTICLE = "/articles/a-difficult-connection";
 const MILITARY_TITLE = "Coping While They're Away: A Guide for Military Spouses and Service Members During Deployment";
 
@@ -42,7 +55,12 @@ test("her article is served word for word with tags, reading time and previous/n
   // Every line of her text, with the Markdown syntax removed, appears unchanged on the page.
   const lines = source.content
     .split("\n")
-    .map((line) => line.replace(/^\s*(#+|-|\d+\.)\s+/, "").replace(/\*\*/g, "").trim())
+    .map((line) =>
+      line
+        .replace(/^\s*(#+|-|\d+\.)\s+/, "")
+        .replace(/\*\*/g, "")
+        .trim(),
+    )
     .filter(Boolean);
   expect(lines.length).toBeGreaterThan(20);
   for (const line of lines) expect(text).toContain(line.replace(/\s+/g, " "));
@@ -174,7 +192,9 @@ test("a keyboard user can reach every link, starting with the skip link", async 
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to main content");
     for (let i = 0; i < links.length + 5; i++) {
-      const focused = await page.evaluate(() => (document.activeElement instanceof HTMLAnchorElement ? document.activeElement.outerHTML : null));
+      const focused = await page.evaluate(() =>
+        document.activeElement instanceof HTMLAnchorElement ? document.activeElement.outerHTML : null,
+      );
       if (focused) reached.add(focused);
       await page.keyboard.press("Tab");
     }

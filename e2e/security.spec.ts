@@ -4,7 +4,11 @@ test("a spoofed internal header grants nothing", async ({ request }) => {
   for (const path of ["/dashboard", "/dashboard/intakes", "/portal"]) {
     const response = await request.get(path, {
       maxRedirects: 0,
-      headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware", "x-invoke-path": path, "x-nextjs-data": "1" },
+      headers: {
+        "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
+        "x-invoke-path": path,
+        "x-nextjs-data": "1",
+      },
     });
     expect(response.status(), path).toBe(307);
     expect(response.headers()["location"], path).toMatch(/\/(dashboard\/)?signin/);
@@ -28,7 +32,11 @@ test("a cross-site post to a server action is refused and changes nothing", asyn
   await expect(page.getByRole("heading", { level: 1, name: "Your consultation" })).toBeVisible();
 
   // Control: the same post from this site does sign out, so the refusal above is the origin check.
-  const sameSite = await page.request.post("/portal", { multipart: { [actionField!]: "" }, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
+  const sameSite = await page.request.post("/portal", {
+    multipart: { [actionField!]: "" },
+    headers: { Origin: new URL(page.url()).origin },
+    maxRedirects: 0,
+  });
   expect(sameSite.status()).toBeLessThan(400);
   await page.goto("/portal");
   await expect(page).toHaveURL(/\/signin/);
@@ -81,7 +89,11 @@ test("a cross-site post to the sign-in endpoints is refused before next-auth see
     });
     expect(response.status(), origin).toBe(403);
   }
-  const signOut = await request.post("/api/auth/signout", { form: { csrfToken: "x" }, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  const signOut = await request.post("/api/auth/signout", {
+    form: { csrfToken: "x" },
+    headers: { Origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
   expect(signOut.status()).toBe(403);
   // Control: from this site the same post reaches next-auth (which then wants its CSRF token).
   const sameSite = await request.post("/api/auth/signin/email", {

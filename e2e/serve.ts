@@ -14,9 +14,7 @@ import { E2E } from "./config";
 
 async function main() {
   let databaseUrl = process.env.E2E_DATABASE_URL;
-  const server = databaseUrl
-    ? undefined
-    : await startEmbeddedPostgres({ dataDir: ".data/postgres-e2e", port: E2E.pgPort, fast: true });
+  const server = databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: ".data/postgres-e2e", port: E2E.pgPort, fast: true });
   if (server) {
     await ensureDatabase(server, E2E.database, { recreate: true });
     databaseUrl = server.urlFor(E2E.database);

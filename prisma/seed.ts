@@ -13,7 +13,6 @@ import { PLACEHOLDER_SETTINGS } from "../lib/practice/defaults";
 
 const SEED_DIR = path.join(import.meta.dirname, "seed-data");
 
-
 type SeedArticle = {
   file: string;
   publishedAt: Date;

@@ -33,7 +33,10 @@ into DIR (default: $BACKUP_DIR, else ./backups) as haven-<database>-<UTC time>.d
 
 /** 20301127T091500Z: sorts by time, and is valid in file names everywhere. */
 function stamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 }
 
 async function main() {

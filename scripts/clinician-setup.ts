@@ -12,7 +12,9 @@ async function main() {
   const account = await ensureClinicianAccount(email);
   const token = await createSetupToken(account.id);
   console.log(`\nClinician account: ${account.email}`);
-  console.log(`Open this link within 24 hours to set your password and authenticator (it works once):\n\n  ${siteUrl(`/dashboard/setup?token=${token}`)}\n`);
+  console.log(
+    `Open this link within 24 hours to set your password and authenticator (it works once):\n\n  ${siteUrl(`/dashboard/setup?token=${token}`)}\n`,
+  );
 }
 
 main()

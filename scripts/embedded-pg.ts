@@ -129,9 +129,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   try {
     await server.start();
   } catch {
-    throw new EmbeddedPgError(
-      `The embedded PostgreSQL did not start. Its last messages were:\n${logged.slice(-8).join("").trim()}`,
-    );
+    throw new EmbeddedPgError(`The embedded PostgreSQL did not start. Its last messages were:\n${logged.slice(-8).join("").trim()}`);
   }
 
   const urlFor = (database: string) => embeddedUrl(options.port, database);

@@ -27,10 +27,12 @@ export async function startMailCatcher({ port, dir }: { port: number; dir: strin
         const file = path.join(dir, `${Date.now()}-${++counter}.eml`);
         const write = writeFile(file, Buffer.concat(chunks));
         writes.add(write);
-        write.then(
-          () => callback(),
-          (error: Error) => callback(error),
-        ).finally(() => writes.delete(write));
+        write
+          .then(
+            () => callback(),
+            (error: Error) => callback(error),
+          )
+          .finally(() => writes.delete(write));
       });
     },
   });

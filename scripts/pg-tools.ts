@@ -25,10 +25,32 @@ export type Target = {
 // Connection parameters libpq understands. Others that DATABASE_URL may carry for Prisma or
 // the pg driver (schema, connection_limit, pgbouncer…) make libpq refuse the URL.
 const LIBPQ_PARAMS = new Set([
-  "host", "hostaddr", "port", "sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl", "sslnegotiation",
-  "sslcompression", "sslsni", "requiressl", "channel_binding", "gssencmode", "krbsrvname", "gsslib",
-  "connect_timeout", "application_name", "options", "target_session_attrs", "keepalives",
-  "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "service",
+  "host",
+  "hostaddr",
+  "port",
+  "sslmode",
+  "sslrootcert",
+  "sslcert",
+  "sslkey",
+  "sslcrl",
+  "sslnegotiation",
+  "sslcompression",
+  "sslsni",
+  "requiressl",
+  "channel_binding",
+  "gssencmode",
+  "krbsrvname",
+  "gsslib",
+  "connect_timeout",
+  "application_name",
+  "options",
+  "target_session_attrs",
+  "keepalives",
+  "keepalives_idle",
+  "keepalives_interval",
+  "keepalives_count",
+  "tcp_user_timeout",
+  "service",
 ]);
 
 type Connection = {

@@ -51,11 +51,15 @@ async function summary(url: string): Promise<string> {
   try {
     const counts: string[] = [];
     for (const table of ["User", "Booking", "Intake", "AuditEvent", "Article"]) {
-      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM public.${client.escapeIdentifier(table)}`).catch(() => ({ rows: [] }));
+      const { rows } = await client
+        .query<{ n: string }>(`SELECT count(*) AS n FROM public.${client.escapeIdentifier(table)}`)
+        .catch(() => ({ rows: [] }));
       if (rows[0]) counts.push(`${table} ${rows[0].n}`);
     }
     const { rows: migration } = await client
-      .query<{ migration_name: string }>(`SELECT migration_name FROM public._prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name DESC LIMIT 1`)
+      .query<{ migration_name: string }>(
+        `SELECT migration_name FROM public._prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name DESC LIMIT 1`,
+      )
       .catch(() => ({ rows: [] as { migration_name: string }[] }));
     return `    rows      ${counts.join(", ") || "(no Haven tables found)"}\n    schema    latest migration ${migration[0]?.migration_name ?? "unknown"}`;
   } finally {
@@ -85,7 +89,9 @@ async function main() {
   if (existsSync(checksumFile)) {
     const expected = readFileSync(checksumFile, "utf8").trim().split(/\s+/)[0];
     if ((await sha256Of(file)) !== expected) {
-      throw new BackupError(`${path.basename(file)} does not match its checksum in ${path.basename(checksumFile)}: the file is damaged or was changed. Nothing was restored.`);
+      throw new BackupError(
+        `${path.basename(file)} does not match its checksum in ${path.basename(checksumFile)}: the file is damaged or was changed. Nothing was restored.`,
+      );
     }
     console.log(`▸ Checksum matches ${path.basename(checksumFile)}.`);
   } else {
@@ -135,9 +141,13 @@ async function main() {
     console.log(`    key ids   ${needed.length ? needed.join(", ") : "none (no encrypted data)"}  (the encryption keys this data needs)`);
     const missing = configured ? needed.filter((id) => !configured.includes(id)) : [];
     if (!configured && needed.length > 0) {
-      console.log(`\n! Start the app with ENCRYPTION_KEYS holding the key${needed.length === 1 ? "" : "s"} ${needed.join(", ")} from when the backup was made.`);
+      console.log(
+        `\n! Start the app with ENCRYPTION_KEYS holding the key${needed.length === 1 ? "" : "s"} ${needed.join(", ")} from when the backup was made.`,
+      );
     } else if (missing.length > 0) {
-      console.log(`\n! ENCRYPTION_KEYS here lacks the key id${missing.length === 1 ? "" : "s"} ${missing.join(", ")}: the encrypted fields cannot be read until ${missing.length === 1 ? "it is" : "they are"} added.`);
+      console.log(
+        `\n! ENCRYPTION_KEYS here lacks the key id${missing.length === 1 ? "" : "s"} ${missing.join(", ")}: the encrypted fields cannot be read until ${missing.length === 1 ? "it is" : "they are"} added.`,
+      );
     }
     console.log(`\nNext: if this app is newer than the backup, apply its migrations (npx prisma migrate deploy), then start it.`);
   } finally {

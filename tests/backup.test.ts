@@ -43,10 +43,14 @@ async function app(url: string, keys: string) {
 
 function runScript(script: "backup" | "restore", args: string[], databaseUrl: string) {
   return new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-    const child = spawn(path.resolve("node_modules", ".bin", "tsx"), ["--conditions=react-server", path.resolve("scripts", `${script}.ts`), ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, ENCRYPTION_KEYS: KEYS },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      path.resolve("node_modules", ".bin", "tsx"),
+      ["--conditions=react-server", path.resolve("scripts", `${script}.ts`), ...args],
+      {
+        env: { ...process.env, DATABASE_URL: databaseUrl, ENCRYPTION_KEYS: KEYS },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
@@ -73,7 +77,14 @@ const answers = {
   "what-brings-you": { concerns: ["anxiety"], whatBrings: "Worry that will not switch off", goals: "Sleep" },
   history: { diagnoses: "", medications: "", trauma: "no", traumaDetails: "" },
   screening: { phq9: [2, 2, 1, 1, 0, 1, 2, 0, 1], phq9Difficulty: 2, gad7: [3, 2, 2, 1, 1, 0, 2] },
-  consent: { consentTherapy: true, consentTelehealth: true, privacyNotice: true, voicemailOk: false, emailOk: true, signature: "Rowan Backupson" },
+  consent: {
+    consentTherapy: true,
+    consentTelehealth: true,
+    privacyNotice: true,
+    voicemailOk: false,
+    emailOk: true,
+    signature: "Rowan Backupson",
+  },
 };
 
 beforeAll(async () => {
@@ -157,7 +168,9 @@ test("an intake survives backup and restore into a fresh database, and only the 
   expect(await restored.prisma.auditEvent.count({ where: { action: "intake.read" } })).toBe(2);
   await expect(restored.prisma.$executeRawUnsafe(`UPDATE "AuditEvent" SET outcome = 'changed'`)).rejects.toThrow(/append-only/);
   // The double-booking guard came along too.
-  const constraints = await restored.prisma.$queryRawUnsafe<{ conname: string }[]>(`SELECT conname FROM pg_constraint WHERE conname = 'Booking_no_overlap'`);
+  const constraints = await restored.prisma.$queryRawUnsafe<{ conname: string }[]>(
+    `SELECT conname FROM pg_constraint WHERE conname = 'Booking_no_overlap'`,
+  );
   expect(constraints).toHaveLength(1);
 
   // --force replaces the contents, past the AuditEvent triggers.

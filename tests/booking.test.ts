@@ -187,7 +187,10 @@ describe("changes", () => {
     const { bookingId } = await confirmed();
     const intruder = await user("intruder@example.test");
     expect(await service.cancelBooking(bookingId, intruder.id, NOW)).toMatchObject({ ok: false, reason: "not-found" });
-    expect(await service.rescheduleBooking(bookingId, intruder.id, new Date("2030-01-08T14:30:00Z"), NOW)).toMatchObject({ ok: false, reason: "not-found" });
+    expect(await service.rescheduleBooking(bookingId, intruder.id, new Date("2030-01-08T14:30:00Z"), NOW)).toMatchObject({
+      ok: false,
+      reason: "not-found",
+    });
     expect((await prisma.booking.findUniqueOrThrow({ where: { id: bookingId } })).status).toBe("CONFIRMED");
   });
 

@@ -30,7 +30,10 @@ describe("setup link", () => {
   test("works once, then refuses; an expired link refuses too", async () => {
     const { token } = await readySetup();
     expect(await clinician.openSetup(token)).toBeNull();
-    const again = await clinician.createSetupToken((await prisma.user.findUniqueOrThrow({ where: { email: EMAIL } })).id, new Date(Date.now() - 25 * 3600_000));
+    const again = await clinician.createSetupToken(
+      (await prisma.user.findUniqueOrThrow({ where: { email: EMAIL } })).id,
+      new Date(Date.now() - 25 * 3600_000),
+    );
     expect(await clinician.openSetup(again)).toBeNull();
   });
 

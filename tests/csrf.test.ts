@@ -13,13 +13,18 @@ function routeFiles(dir: string): string[] {
 
 describe("CSRF defence in route handlers", () => {
   it("every route handler that accepts a mutating method checks the Origin first", () => {
-    const mutating = routeFiles("app").filter((file) => /export\s+(async\s+)?function\s+(POST|PUT|PATCH|DELETE)\b/.test(readFileSync(file, "utf8")));
+    const mutating = routeFiles("app").filter((file) =>
+      /export\s+(async\s+)?function\s+(POST|PUT|PATCH|DELETE)\b/.test(readFileSync(file, "utf8")),
+    );
     expect(mutating.length).toBeGreaterThan(0);
     for (const file of mutating) {
       const source = readFileSync(file, "utf8");
       for (const match of source.matchAll(/export\s+(?:async\s+)?function\s+(POST|PUT|PATCH|DELETE)\b[^{]*\{([\s\S]*?)\n\}/g)) {
         const body = match[2]!;
-        const firstStatement = body.trim().split("\n").find((line) => !line.trim().startsWith("//"))!;
+        const firstStatement = body
+          .trim()
+          .split("\n")
+          .find((line) => !line.trim().startsWith("//"))!;
         expect(firstStatement, `${file} ${match[1]}`).toMatch(/isSameOrigin\(/);
       }
     }

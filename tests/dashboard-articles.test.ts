@@ -60,7 +60,9 @@ afterAll(async () => {
 
 describe("articleSchema", () => {
   test("accepts a complete article and turns the comma-separated tags into slugs", () => {
-    const parsed = articleSchema.parse(input({ title: "  Title  ", tags: " Birth trauma, postpartum ,, Perinatal Mood & Anxiety, Postpartum, Café " }));
+    const parsed = articleSchema.parse(
+      input({ title: "  Title  ", tags: " Birth trauma, postpartum ,, Perinatal Mood & Anxiety, Postpartum, Café " }),
+    );
     expect(parsed.title).toBe("Title");
     expect(parsed.tags).toEqual(["birth-trauma", "postpartum", "perinatal-mood-anxiety", "cafe"]);
   });
@@ -147,7 +149,8 @@ describe("creating and the slug conflict", () => {
     const slug = uniqueSlug("race");
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => articles.createArticle(values({ slug, title: `Race ${i}` }))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    for (const r of results.filter((r) => !r.ok)) expect(r).toMatchObject({ reason: "conflict", fieldErrors: { slug: [SLUG_CONFLICT_MESSAGE] } });
+    for (const r of results.filter((r) => !r.ok))
+      expect(r).toMatchObject({ reason: "conflict", fieldErrors: { slug: [SLUG_CONFLICT_MESSAGE] } });
     expect(await prisma.article.count({ where: { slug } })).toBe(1);
   });
 
@@ -177,7 +180,9 @@ describe("publishing and unpublishing", () => {
     expect(page?.title).toBe("Sleep in the fourth trimester");
     expect((await publicReads.listPublishedArticles()).map((a) => a.slug)).toContain(slug);
     expect((await publicReads.listPublishedArticles({ tag: "sleep" })).map((a) => a.slug)).toContain(slug);
-    expect(revalidated()).toEqual(expect.arrayContaining(["/articles", `/articles/${slug}`, "/feed.xml", "/sitemap.xml", "/articles/tags/sleep"]));
+    expect(revalidated()).toEqual(
+      expect.arrayContaining(["/articles", `/articles/${slug}`, "/feed.xml", "/sitemap.xml", "/articles/tags/sleep"]),
+    );
 
     revalidatePath.mockClear();
     const unpublished = await articles.unpublishArticle(id);
@@ -185,7 +190,9 @@ describe("publishing and unpublishing", () => {
     expect(await publicReads.getPublishedArticle(slug)).toBeNull();
     expect((await publicReads.listPublishedSlugs()).includes(slug)).toBe(false);
     expect((await publicReads.listTags()).find((t) => t.tag === "sleep")).toBeUndefined();
-    expect(revalidated()).toEqual(expect.arrayContaining(["/articles", `/articles/${slug}`, "/feed.xml", "/sitemap.xml", "/articles/tags/sleep", "/"]));
+    expect(revalidated()).toEqual(
+      expect.arrayContaining(["/articles", `/articles/${slug}`, "/feed.xml", "/sitemap.xml", "/articles/tags/sleep", "/"]),
+    );
 
     const again = await articles.publishArticle(id, new Date("2030-03-01T10:00:00Z"));
     expect(again).toMatchObject({ ok: true, article: { status: "PUBLISHED", publishedAt: first } });
@@ -198,7 +205,10 @@ describe("publishing and unpublishing", () => {
     expect(created.article.publishedAt).toBeInstanceOf(Date);
 
     const saved = await articles.updateArticle(created.article.id, values({ slug: created.article.slug, title: "New title" }));
-    expect(saved).toMatchObject({ ok: true, article: { status: "PUBLISHED", title: "New title", publishedAt: created.article.publishedAt } });
+    expect(saved).toMatchObject({
+      ok: true,
+      article: { status: "PUBLISHED", title: "New title", publishedAt: created.article.publishedAt },
+    });
 
     const draft = await articles.createArticle(values());
     if (!draft.ok) throw new Error("setup failed");
@@ -215,7 +225,9 @@ describe("publishing and unpublishing", () => {
     revalidatePath.mockClear();
     const result = await articles.updateArticle(created.article.id, values({ slug: newSlug, tags: "Grief" }));
     expect(result.ok).toBe(true);
-    expect(revalidated()).toEqual(expect.arrayContaining([`/articles/${oldSlug}`, `/articles/${newSlug}`, "/articles/tags/loss", "/articles/tags/grief"]));
+    expect(revalidated()).toEqual(
+      expect.arrayContaining([`/articles/${oldSlug}`, `/articles/${newSlug}`, "/articles/tags/loss", "/articles/tags/grief"]),
+    );
     expect(await publicReads.getPublishedArticle(oldSlug)).toBeNull();
     expect((await publicReads.getPublishedArticle(newSlug))?.tags).toEqual(["grief"]);
   });
@@ -286,15 +298,23 @@ describe("server actions", () => {
     const created = await actions.createArticleAction(first, "draft");
     if (!created.ok) throw new Error("setup failed");
     const { id } = created.article;
-    expect(await actions.updateArticleAction(id, { ...first, title: "Edited" }, "publish")).toMatchObject({ ok: true, article: { status: "PUBLISHED" } });
+    expect(await actions.updateArticleAction(id, { ...first, title: "Edited" }, "publish")).toMatchObject({
+      ok: true,
+      article: { status: "PUBLISHED" },
+    });
     expect(await actions.unpublishArticleAction(id)).toMatchObject({ ok: true, article: { status: "DRAFT" } });
     expect(await actions.publishArticleAction(id)).toMatchObject({ ok: true, article: { status: "PUBLISHED" } });
-    expect(await actions.updateArticleAction("nope", first, "save")).toMatchObject({ ok: false, error: expect.stringMatching(/no longer exists/) });
+    expect(await actions.updateArticleAction("nope", first, "save")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no longer exists/),
+    });
     expect(await actions.unpublishArticleAction(12)).toMatchObject({ ok: false });
   });
 
   test("the preview is the sanitised rendering", async () => {
-    const result = await actions.previewMarkdownAction('## Hello\n\n**bold** <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror="alert(1)">');
+    const result = await actions.previewMarkdownAction(
+      '## Hello\n\n**bold** <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror="alert(1)">',
+    );
     expect("html" in result).toBe(true);
     if (!("html" in result)) return;
     expect(result.html).toContain("<h2>Hello</h2>");

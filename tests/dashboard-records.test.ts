@@ -128,9 +128,33 @@ describe("audit trail", () => {
     });
     await prisma.auditEvent.createMany({
       data: [
-        { at: new Date("2031-03-12T09:00:00.000Z"), actorId: bea.id, actorRole: "CLIENT", action: readAction, subjectType: "Intake", clientId: bea.id, outcome: "allowed" },
-        { at: new Date("2031-03-14T09:00:00.000Z"), actorId: null, actorRole: "ANONYMOUS", action: otherAction, subjectType: "Intake", clientId: bea.id, outcome: "denied" },
-        { at: new Date("2031-03-20T09:00:00.000Z"), actorId: clinician.id, actorRole: "CLINICIAN", action: otherAction, subjectType: "Intake", clientId: bea.id, outcome: "allowed" },
+        {
+          at: new Date("2031-03-12T09:00:00.000Z"),
+          actorId: bea.id,
+          actorRole: "CLIENT",
+          action: readAction,
+          subjectType: "Intake",
+          clientId: bea.id,
+          outcome: "allowed",
+        },
+        {
+          at: new Date("2031-03-14T09:00:00.000Z"),
+          actorId: null,
+          actorRole: "ANONYMOUS",
+          action: otherAction,
+          subjectType: "Intake",
+          clientId: bea.id,
+          outcome: "denied",
+        },
+        {
+          at: new Date("2031-03-20T09:00:00.000Z"),
+          actorId: clinician.id,
+          actorRole: "CLINICIAN",
+          action: otherAction,
+          subjectType: "Intake",
+          clientId: bea.id,
+          outcome: "allowed",
+        },
       ],
     });
   });
@@ -143,7 +167,12 @@ describe("audit trail", () => {
       "2031-03-14T09:00:00.000Z",
       "2031-03-12T09:00:00.000Z",
     ]);
-    expect(page.events[0]).toMatchObject({ actorEmail: clinician.email, actorRole: "CLINICIAN", clientEmail: bea.email, action: otherAction });
+    expect(page.events[0]).toMatchObject({
+      actorEmail: clinician.email,
+      actorRole: "CLINICIAN",
+      clientEmail: bea.email,
+      action: otherAction,
+    });
     expect(page.events[1]).toMatchObject({ actorId: null, actorEmail: null, actorRole: "ANONYMOUS", outcome: "denied" });
     expect(page.events[2]).toMatchObject({ actorEmail: bea.email, clientEmail: bea.email });
     expect(typeof page.events[0]!.id).toBe("string");
@@ -157,7 +186,11 @@ describe("audit trail", () => {
   });
 
   test("filters by date range, both ends inclusive", async () => {
-    const range = await records.listAuditEvents({ clientId: bea.id, from: new Date("2031-03-12T09:00:00.000Z"), to: new Date("2031-03-14T09:00:00.000Z") });
+    const range = await records.listAuditEvents({
+      clientId: bea.id,
+      from: new Date("2031-03-12T09:00:00.000Z"),
+      to: new Date("2031-03-14T09:00:00.000Z"),
+    });
     expect(range.events.map((e) => e.action)).toEqual([otherAction, readAction]);
     expect((await records.listAuditEvents({ clientId: bea.id, from: new Date("2031-03-15T00:00:00.000Z") })).total).toBe(1);
     expect((await records.listAuditEvents({ clientId: bea.id, to: new Date("2031-03-11T00:00:00.000Z") })).total).toBe(0);

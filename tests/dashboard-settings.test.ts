@@ -10,7 +10,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vit
 const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock("next/cache", () => ({ revalidatePath, revalidateTag: vi.fn(), updateTag: vi.fn() }));
 
-const CLINICIAN = vi.hoisted(() => ({ id: "vt-settings-clinician", email: "dr.settings@practice.test", role: "CLINICIAN" as const, sessionId: "s" }));
+const CLINICIAN = vi.hoisted(() => ({
+  id: "vt-settings-clinician",
+  email: "dr.settings@practice.test",
+  role: "CLINICIAN" as const,
+  sessionId: "s",
+}));
 const requireClinician = vi.hoisted(() => vi.fn(async () => CLINICIAN));
 vi.mock("@/lib/auth/session", () => ({ requireClinician }));
 
@@ -21,7 +26,11 @@ const settings = {
   ...(await import("@/lib/practice/photo")),
   ...(await import("@/lib/intake/settings")),
 };
-const actions = { ...(await import("@/lib/actions/booking")), ...(await import("@/lib/actions/practice")), ...(await import("@/lib/actions/intake")) };
+const actions = {
+  ...(await import("@/lib/actions/booking")),
+  ...(await import("@/lib/actions/practice")),
+  ...(await import("@/lib/actions/intake")),
+};
 const { getOpenSlots } = await import("@/lib/booking/queries");
 const { DEFAULT_BOOKING_SETTINGS } = settings;
 const { PLACEHOLDER_SETTINGS } = await import("@/lib/practice/defaults");
@@ -50,7 +59,11 @@ const withoutKeys = <T extends { id: number; updatedAt: Date }>(row: T) =>
   Object.fromEntries(Object.entries(row).filter(([key]) => key !== "id" && key !== "updatedAt")) as Omit<T, "id" | "updatedAt">;
 
 async function resetSettings() {
-  await prisma.bookingSettings.upsert({ where: { id: 1 }, create: { id: 1, ...DEFAULT_BOOKING_SETTINGS }, update: DEFAULT_BOOKING_SETTINGS });
+  await prisma.bookingSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, ...DEFAULT_BOOKING_SETTINGS },
+    update: DEFAULT_BOOKING_SETTINGS,
+  });
   const practice = { ...PLACEHOLDER_SETTINGS, photo: null, photoType: null };
   await prisma.practiceSettings.upsert({ where: { id: 1 }, create: { id: 1, ...practice }, update: practice });
   await prisma.clinicalSettings.deleteMany({});
@@ -62,7 +75,11 @@ beforeAll(async () => {
     practice: await prisma.practiceSettings.findUnique({ where: { id: 1 } }),
     clinical: await prisma.clinicalSettings.findUnique({ where: { id: 1 } }),
   };
-  await prisma.user.upsert({ where: { email: CLINICIAN.email }, create: { id: CLINICIAN.id, email: CLINICIAN.email, role: "CLINICIAN" }, update: {} });
+  await prisma.user.upsert({
+    where: { email: CLINICIAN.email },
+    create: { id: CLINICIAN.id, email: CLINICIAN.email, role: "CLINICIAN" },
+    update: {},
+  });
 });
 
 beforeEach(async () => {
@@ -143,7 +160,11 @@ describe("availability validation", () => {
   test.each([
     [{ windows: [{ weekday: 1, start: "12:00", end: "09:00" }] }, "windows.0.end", "Window end time must be later than its start time"],
     [{ windows: [{ weekday: 1, start: "9am", end: "12:00" }] }, "windows.0.start", 'Time "9am" must be 24-hour HH:MM, e.g. "09:00"'],
-    [{ windows: [{ weekday: 8, start: "09:00", end: "12:00" }] }, "windows.0.weekday", "Weekday must be a number from 1 (Monday) to 7 (Sunday)"],
+    [
+      { windows: [{ weekday: 8, start: "09:00", end: "12:00" }] },
+      "windows.0.weekday",
+      "Weekday must be a number from 1 (Monday) to 7 (Sunday)",
+    ],
     [
       { windows: [{ weekday: 1, start: "09:00", end: "09:10" }] },
       "windows.0.end",
@@ -202,7 +223,11 @@ describe("availability validation", () => {
 
 describe("bookings outside a new availability", () => {
   test("a booking fits only wholly inside a window of its local weekday, on a day that is not off", () => {
-    const rules = { timeZone: "America/New_York", windows: [{ weekday: 2 as const, start: "09:00", end: "12:00" }], daysOff: [] as string[] };
+    const rules = {
+      timeZone: "America/New_York",
+      windows: [{ weekday: 2 as const, start: "09:00", end: "12:00" }],
+      daysOff: [] as string[],
+    };
     const at = (iso: string, minutes = 20) => [new Date(iso), new Date(new Date(iso).getTime() + minutes * 60_000)] as const;
     expect(settings.bookingFits(rules, ...at("2030-01-08T14:00:00Z"))).toBe(true); // Tue 09:00 EST
     expect(settings.bookingFits(rules, ...at("2030-01-08T16:40:00Z"))).toBe(true); // 11:40–12:00
@@ -238,7 +263,10 @@ describe("bookings outside a new availability", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.outside.map((b) => b.id)).toEqual([wednesday.id, thursday.id]);
-    expect(result.outside[0]).toMatchObject({ email: wednesday.email, label: expect.stringContaining("Wednesday, January 9, 2030 at 1:00 PM") });
+    expect(result.outside[0]).toMatchObject({
+      email: wednesday.email,
+      label: expect.stringContaining("Wednesday, January 9, 2030 at 1:00 PM"),
+    });
     expect(result.outside.map((b) => b.id)).not.toContain(tuesday.id);
     for (const other of [heldThursday, cancelledThursday, past]) expect(result.outside.map((b) => b.id)).not.toContain(other.id);
 
@@ -259,7 +287,9 @@ describe("bookings outside a new availability", () => {
 
   test("the booking page offers the new times at once, and the action reports outside bookings", async () => {
     expect((await getOpenSlots(NOW)).slots.some((s) => s.start.toISOString() === "2030-01-14T14:00:00.000Z")).toBe(false);
-    const monday = await actions.saveAvailabilityAction(availability({ windows: [...RULES.windows, { weekday: 1, start: "09:00", end: "10:00" }] }));
+    const monday = await actions.saveAvailabilityAction(
+      availability({ windows: [...RULES.windows, { weekday: 1, start: "09:00", end: "10:00" }] }),
+    );
     expect(monday).toEqual({ ok: true, outside: [] });
     const { slots } = await getOpenSlots(NOW);
     expect(slots.map((s) => s.start.toISOString())).toContain("2030-01-14T14:00:00.000Z"); // Monday 09:00 New York
@@ -281,7 +311,11 @@ describe("practice profile", () => {
 
   test("saves, splits the telehealth states, and revalidates every public page", async () => {
     const result = await actions.saveProfileAction(
-      profile({ clinicianName: "  Dr. Vitest Example ", telehealthStates: " Texas,New Mexico, , Texas ", contactEmail: "hello@example.test" }),
+      profile({
+        clinicianName: "  Dr. Vitest Example ",
+        telehealthStates: " Texas,New Mexico, , Texas ",
+        contactEmail: "hello@example.test",
+      }),
     );
     expect(result).toEqual({ ok: true });
     expect(requireClinician).toHaveBeenCalledWith("/dashboard/profile");
@@ -301,7 +335,11 @@ describe("practice profile", () => {
     [{ practiceName: "x".repeat(121) }, "practiceName", "The practice name must be at most 120 characters."],
     [{ contactEmail: "hello@" }, "contactEmail", "Please enter a valid email address, for example hello@yourpractice.com."],
     [{ telehealthStates: " , " }, "telehealthStates", "Please list at least one state where you offer telehealth, separated by commas."],
-    [{ telehealthStates: `Texas, ${"y".repeat(41)}` }, "telehealthStates", `"${"y".repeat(41)}" is too long for a state name (40 characters at most).`],
+    [
+      { telehealthStates: `Texas, ${"y".repeat(41)}` },
+      "telehealthStates",
+      `"${"y".repeat(41)}" is too long for a state name (40 characters at most).`,
+    ],
     [{ bio: undefined }, "bio", "Please enter a short biography."],
   ])("%o is refused with a clear message and nothing is saved or revalidated", async (overrides, field, message) => {
     const result = await actions.saveProfileAction(profile(overrides));
@@ -332,7 +370,8 @@ describe("photo", () => {
     const result = await settings.savePhoto(TEXT, "image/png");
     expect(result).toEqual({
       ok: false,
-      message: "That file is not a JPEG, PNG or WebP image even though its name says it is one. Please choose a photo saved as .jpg, .png or .webp.",
+      message:
+        "That file is not a JPEG, PNG or WebP image even though its name says it is one. Please choose a photo saved as .jpg, .png or .webp.",
     });
     expect(await settings.getPhoto()).toBeNull();
   });
@@ -386,7 +425,10 @@ describe("photo", () => {
 describe("EPDS permission", () => {
   const actor = CLINICIAN;
   /** Parse, then store, as the action does once the clinician is checked. */
-  async function setEpds(input: { enabled: boolean; sensitiveCutoff: boolean; confirmPermission?: boolean; actor: typeof CLINICIAN }, now: Date) {
+  async function setEpds(
+    input: { enabled: boolean; sensitiveCutoff: boolean; confirmPermission?: boolean; actor: typeof CLINICIAN },
+    now: Date,
+  ) {
     const { actor: who, ...choice } = input;
     const parsed = settings.epdsSchema.safeParse(choice);
     if (!parsed.success) return { ok: false as const, fieldErrors: fieldErrorsFrom(parsed.error) };
@@ -399,14 +441,22 @@ describe("EPDS permission", () => {
     const result = await setEpds({ enabled: true, sensitiveCutoff: false, actor }, NOW);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.fieldErrors.confirmPermission).toMatch(/written permission from the Royal College of Psychiatrists/);
-    expect(await settings.getClinicalSettings()).toEqual({ epdsEnabled: false, epdsSensitiveCutoff: false, epdsPermissionBy: null, epdsPermissionAt: null });
+    expect(await settings.getClinicalSettings()).toEqual({
+      epdsEnabled: false,
+      epdsSensitiveCutoff: false,
+      epdsPermissionBy: null,
+      epdsPermissionAt: null,
+    });
     expect(await auditCount()).toBe(audits);
   });
 
   test("turning it on records who confirmed and when, in the setting and the audit trail", async () => {
     const audits = await auditCount();
     const result = await setEpds({ enabled: true, confirmPermission: true, sensitiveCutoff: true, actor }, NOW);
-    expect(result).toEqual({ ok: true, settings: { epdsEnabled: true, epdsSensitiveCutoff: true, epdsPermissionBy: CLINICIAN.email, epdsPermissionAt: NOW } });
+    expect(result).toEqual({
+      ok: true,
+      settings: { epdsEnabled: true, epdsSensitiveCutoff: true, epdsPermissionBy: CLINICIAN.email, epdsPermissionAt: NOW },
+    });
     const row = await prisma.clinicalSettings.findUniqueOrThrow({ where: { id: 1 } });
     expect(row).toMatchObject({ epdsEnabled: true, epdsSensitiveCutoff: true, epdsPermissionBy: CLINICIAN.email, epdsPermissionAt: NOW });
     expect(await auditCount()).toBe(audits + 1);
@@ -415,12 +465,21 @@ describe("EPDS permission", () => {
 
     // Changing the cut-off while it stays on keeps the original confirmation.
     const later = new Date(NOW.getTime() + 86_400_000);
-    const changed = await setEpds({ enabled: true, confirmPermission: true, sensitiveCutoff: false, actor: { ...actor, email: "other@practice.test" } }, later);
-    expect(changed).toEqual({ ok: true, settings: { epdsEnabled: true, epdsSensitiveCutoff: false, epdsPermissionBy: CLINICIAN.email, epdsPermissionAt: NOW } });
+    const changed = await setEpds(
+      { enabled: true, confirmPermission: true, sensitiveCutoff: false, actor: { ...actor, email: "other@practice.test" } },
+      later,
+    );
+    expect(changed).toEqual({
+      ok: true,
+      settings: { epdsEnabled: true, epdsSensitiveCutoff: false, epdsPermissionBy: CLINICIAN.email, epdsPermissionAt: NOW },
+    });
 
     // Turning it off clears the confirmation; turning it on again needs a fresh one.
     const off = await setEpds({ enabled: false, sensitiveCutoff: false, actor }, later);
-    expect(off).toEqual({ ok: true, settings: { epdsEnabled: false, epdsSensitiveCutoff: false, epdsPermissionBy: null, epdsPermissionAt: null } });
+    expect(off).toEqual({
+      ok: true,
+      settings: { epdsEnabled: false, epdsSensitiveCutoff: false, epdsPermissionBy: null, epdsPermissionAt: null },
+    });
     expect((await setEpds({ enabled: true, sensitiveCutoff: false, actor }, later)).ok).toBe(false);
     const again = await setEpds({ enabled: true, confirmPermission: true, sensitiveCutoff: false, actor }, later);
     expect(again.ok && again.settings.epdsPermissionAt).toEqual(later);

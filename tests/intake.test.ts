@@ -45,7 +45,12 @@ function completeDraft(): Required<DraftAnswers> {
       emergencyRelationship: "Sister",
       emergencyPhone: "+1 555 010 4242",
     },
-    "pregnancy-and-postpartum": { situation: "postpartum", babyBirthDate: "2029-11-02", birthExperience: CANARY.birthExperience, feeding: null },
+    "pregnancy-and-postpartum": {
+      situation: "postpartum",
+      babyBirthDate: "2029-11-02",
+      birthExperience: CANARY.birthExperience,
+      feeding: null,
+    },
     "what-brings-you": { concerns: ["intrusive-thoughts", "anxiety"], whatBrings: CANARY.whatBrings, goals: CANARY.goals },
     history: { diagnoses: CANARY.diagnoses, medications: CANARY.medications, trauma: "yes", traumaDetails: CANARY.traumaDetails },
     screening: { phq9: [1, 2, 3, 0, 1, 2, 0, 1, 0], phq9Difficulty: 1, gad7: [3, 3, 2, 1, 0, 0, 1] },
@@ -71,7 +76,10 @@ async function saveAll(clientId: string, draft: DraftAnswers) {
 let counter = 0;
 async function createUser(role: "CLIENT" | "CLINICIAN" = "CLIENT") {
   counter += 1;
-  const user = await prisma.user.create({ data: { email: `intake-${role.toLowerCase()}-${counter}@example.test`, role }, select: { id: true } });
+  const user = await prisma.user.create({
+    data: { email: `intake-${role.toLowerCase()}-${counter}@example.test`, role },
+    select: { id: true },
+  });
   return { id: user.id, role };
 }
 
@@ -371,12 +379,12 @@ describe("encryption at rest", () => {
     // Urgent too, so an urgent email is queued while the draft holds the canaries.
     await saveAll(client.id, { ...completeDraft(), screening: { phq9: [0, 0, 0, 0, 0, 0, 0, 0, 1], gad7: Array(7).fill(0) } });
     const draftDump = await dump("Intake");
-    expect(draftDump).toContain("\"draftenc\":\"v1.");
+    expect(draftDump).toContain('"draftenc":"v1.');
     expectNoCanary(draftDump);
 
     expect(await service.submitIntake(client.id, NOW)).toMatchObject({ ok: true });
     const submittedDump = await dump("Intake");
-    expect(submittedDump).toContain("\"answersenc\":\"v1.");
+    expect(submittedDump).toContain('"answersenc":"v1.');
     expectNoCanary(submittedDump);
     const outbox = await dump("OutboxEmail");
     expect(await prisma.outboxEmail.count()).toBe(2);
@@ -445,7 +453,14 @@ describe("who may read an intake", () => {
     expect(await service.readIntake(intakeId, other)).toBeNull();
     const events = await prisma.auditEvent.findMany({ where: { subjectId: intakeId } });
     expect(events).toEqual([
-      expect.objectContaining({ actorId: other.id, actorRole: "CLIENT", action: "intake.read", subjectType: "Intake", clientId: owner.id, outcome: "denied" }),
+      expect.objectContaining({
+        actorId: other.id,
+        actorRole: "CLIENT",
+        action: "intake.read",
+        subjectType: "Intake",
+        clientId: owner.id,
+        outcome: "denied",
+      }),
     ]);
   });
 
@@ -481,7 +496,13 @@ describe("who may read an intake", () => {
     expect(read?.consentVersion).toBe(CONSENT_VERSION);
     const events = await prisma.auditEvent.findMany({ where: { subjectId: intakeId } });
     expect(events).toEqual([
-      expect.objectContaining({ actorId: clinician.id, actorRole: "CLINICIAN", action: "intake.read", clientId: owner.id, outcome: "allowed" }),
+      expect.objectContaining({
+        actorId: clinician.id,
+        actorRole: "CLINICIAN",
+        action: "intake.read",
+        clientId: owner.id,
+        outcome: "allowed",
+      }),
     ]);
   });
 
@@ -535,9 +556,9 @@ describe("following up on an urgent flag", () => {
   }
 
   async function followUpAudit(intakeId: string) {
-    return (await prisma.auditEvent.findMany({ where: { subjectId: intakeId, action: "intake.urgent.followup" }, orderBy: { id: "asc" } })).map(
-      (e) => `${e.actorId}:${e.outcome}:${e.clientId}`,
-    );
+    return (
+      await prisma.auditEvent.findMany({ where: { subjectId: intakeId, action: "intake.urgent.followup" }, orderBy: { id: "asc" } })
+    ).map((e) => `${e.actorId}:${e.outcome}:${e.clientId}`);
   }
 
   test("on an urgent draft it clears the overview's urgent count, records who and when, and keeps the history", async () => {
@@ -549,9 +570,21 @@ describe("following up on an urgent flag", () => {
 
     expect((await countIntakes()).urgent).toBe(0);
     const row = await intakeRow(client.id);
-    expect(row).toMatchObject({ urgent: true, status: "DRAFT", urgentAt: NOW, urgentFollowedUpAt: LATER, urgentFollowedUpById: clinician.id });
+    expect(row).toMatchObject({
+      urgent: true,
+      status: "DRAFT",
+      urgentAt: NOW,
+      urgentFollowedUpAt: LATER,
+      urgentFollowedUpById: clinician.id,
+    });
     const [item] = await dashboard.listIntakes(clinician);
-    expect(item).toMatchObject({ id: intakeId, urgent: true, needsUrgentAttention: false, urgentFollowedUpAt: LATER, urgentFollowedUpBy: clinician.email });
+    expect(item).toMatchObject({
+      id: intakeId,
+      urgent: true,
+      needsUrgentAttention: false,
+      urgentFollowedUpAt: LATER,
+      urgentFollowedUpBy: clinician.email,
+    });
     const info = await dashboard.getReviewInfo(intakeId);
     expect(info).toMatchObject({ needsUrgentAttention: false, urgentFollowUp: { at: LATER, by: clinician.email, note: NOTE } });
     // Tagged with the client, so the audit page's client filter finds it.

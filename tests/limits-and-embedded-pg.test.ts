@@ -18,7 +18,8 @@ describe("sign-in link limits", () => {
     const limited = await limits.limitSignInLinkRequest({ email: "a@example.test", ip: "192.0.2.200" });
     expect(limited?.retryAfterSeconds).toBeGreaterThan(0);
 
-    for (let i = 0; i < limits.LIMITS.signInPerIp.points; i++) await limits.limitSignInLinkRequest({ email: `u${i}@example.test`, ip: "198.51.100.7" });
+    for (let i = 0; i < limits.LIMITS.signInPerIp.points; i++)
+      await limits.limitSignInLinkRequest({ email: `u${i}@example.test`, ip: "198.51.100.7" });
     expect(await limits.limitSignInLinkRequest({ email: "fresh@example.test", ip: "198.51.100.7" })).not.toBeNull();
   });
 

@@ -110,12 +110,24 @@ function intakeDraft(): Required<DraftAnswers> {
       emergencyRelationship: "Partner",
       emergencyPhone: CANARY.emergencyPhone,
     },
-    "pregnancy-and-postpartum": { situation: "postpartum", babyBirthDate: "2029-10-20", birthExperience: CANARY.birthExperience, feeding: null },
+    "pregnancy-and-postpartum": {
+      situation: "postpartum",
+      babyBirthDate: "2029-10-20",
+      birthExperience: CANARY.birthExperience,
+      feeding: null,
+    },
     "what-brings-you": { concerns: ["intrusive-thoughts", "anxiety"], whatBrings: CANARY.whatBrings, goals: CANARY.goals },
     history: { diagnoses: CANARY.diagnoses, medications: CANARY.medications, trauma: "yes", traumaDetails: CANARY.traumaDetails },
     // PHQ-9 item 9 (thoughts of self-harm) above "not at all": the urgent path.
     screening: { phq9: [1, 2, 2, 1, 1, 2, 1, 1, 2], phq9Difficulty: 2, gad7: [2, 2, 1, 1, 0, 1, 2] },
-    consent: { consentTherapy: true, consentTelehealth: true, privacyNotice: true, voicemailOk: false, emailOk: true, signature: CANARY.legalName },
+    consent: {
+      consentTherapy: true,
+      consentTelehealth: true,
+      privacyNotice: true,
+      voicemailOk: false,
+      emailOk: true,
+      signature: CANARY.legalName,
+    },
   };
 }
 

@@ -47,7 +47,6 @@ function clientMessage(overrides: Partial<EmailMessage> = {}): EmailMessage {
   };
 }
 
-
 async function startSmtp() {
   catcher = await startMailCatcher({ port, dir: mailDir });
 }
@@ -78,7 +77,11 @@ beforeAll(async () => {
   process.env.MAIL_FROM = "Haven Practice <hello@haven.test>";
   outbox = await import("@/lib/email/outbox");
   send = await import("@/lib/email/send");
-  templates = { ...(await import("@/lib/booking/emails")), ...(await import("@/lib/intake/emails")), ...(await import("@/lib/auth/emails")) };
+  templates = {
+    ...(await import("@/lib/booking/emails")),
+    ...(await import("@/lib/intake/emails")),
+    ...(await import("@/lib/auth/emails")),
+  };
   ({ prisma } = await import("@/lib/platform/db"));
   ({ readMailbox } = await import("@/lib/email/dev-mailbox"));
   ({ startMailCatcher } = await import("../scripts/mail-catcher"));
@@ -123,9 +126,9 @@ describe("enqueueEmail", () => {
   });
 
   test("rejects a kind that could carry personal data", async () => {
-    await expect(
-      prisma.$transaction((tx) => outbox.enqueueEmail(tx, { kind: CANARY.email, message: clientMessage() })),
-    ).rejects.toThrow(/kind/);
+    await expect(prisma.$transaction((tx) => outbox.enqueueEmail(tx, { kind: CANARY.email, message: clientMessage() }))).rejects.toThrow(
+      /kind/,
+    );
   });
 });
 

@@ -12,7 +12,10 @@ export const metadata = pageMetadata({
 });
 
 const HELPS_WITH = [
-  { title: "Pregnancy", text: "Worry, low mood or intrusive thoughts while expecting, including after a previous loss or a difficult birth." },
+  {
+    title: "Pregnancy",
+    text: "Worry, low mood or intrusive thoughts while expecting, including after a previous loss or a difficult birth.",
+  },
   { title: "Postpartum", text: "Depression, anxiety, exhaustion and the upheaval of the early months with a baby." },
   { title: "Birth trauma", text: "When a birth was frightening or did not go as planned, and the memories keep returning." },
   { title: "Bonding", text: "Feeling distant or disconnected from your baby, and the guilt that can come with it." },
@@ -29,8 +32,8 @@ export default async function HomePage() {
           <p className="eyebrow">Perinatal and reproductive mental health</p>
           <h1>{profile.tagline}</h1>
           <p className="lead">
-            {profile.clinicianName} is a clinical psychologist specializing in reproductive mental health and certified in
-            perinatal mental health. You do not have to have it all figured out to reach out.
+            {profile.clinicianName} is a clinical psychologist specializing in reproductive mental health and certified in perinatal mental
+            health. You do not have to have it all figured out to reach out.
           </p>
           <p className="cta-row">
             <Link href="/book" className="button">
@@ -40,7 +43,9 @@ export default async function HomePage() {
               About my approach
             </Link>
           </p>
-          <p className="small">Telehealth in {profile.telehealthStates.join(", ")} · {profile.location}</p>
+          <p className="small">
+            Telehealth in {profile.telehealthStates.join(", ")} · {profile.location}
+          </p>
         </div>
       </section>
 
@@ -61,9 +66,8 @@ export default async function HomePage() {
           <h2 id="approach-heading">My approach</h2>
           <p>
             My approach integrates <strong>person-centered care</strong>, <strong>attachment theory</strong> and{" "}
-            <strong>practical coping skills</strong>. Together we make room for what you are feeling without judgment,
-            understand how your own story shapes this season, and practise steps that help in the days between sessions,
-            on your own timeline.
+            <strong>practical coping skills</strong>. Together we make room for what you are feeling without judgment, understand how your
+            own story shapes this season, and practise steps that help in the days between sessions, on your own timeline.
           </p>
           <p>
             <Link href="/services">How therapy with me works</Link>

@@ -13,7 +13,8 @@ type Manifest = { node: Record<string, { exportedName?: string; filename?: strin
 export function actionId(distDir: string, file: string, exportedName: string): string {
   const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as Manifest;
   const matches = Object.entries(manifest.node).filter(
-    ([, entry]) => entry.exportedName === exportedName && (entry.filename === undefined || path.normalize(entry.filename) === path.normalize(file)),
+    ([, entry]) =>
+      entry.exportedName === exportedName && (entry.filename === undefined || path.normalize(entry.filename) === path.normalize(file)),
   );
   if (matches.length !== 1) throw new Error(`expected one server action ${file}#${exportedName} in the manifest, found ${matches.length}`);
   return matches[0]![0];

@@ -19,7 +19,10 @@ export function mailWatcher(dir: string) {
     for (const name of names) {
       seen.add(name);
       const mail = await simpleParser(await readFile(path.join(dir, name)));
-      const to = [mail.to].flat().flatMap((a) => a?.value ?? []).map((a) => a.address?.toLowerCase() ?? "");
+      const to = [mail.to]
+        .flat()
+        .flatMap((a) => a?.value ?? [])
+        .map((a) => a.address?.toLowerCase() ?? "");
       const link = LINK.exec(mail.text ?? "")?.[0];
       if (link) for (const address of to) links.set(address, link);
     }

@@ -36,7 +36,9 @@ export function rssOf(pid: number): { rssMiB: number; hwmMiB: number } | null {
 
 /** The descendant of `rootPid` (or itself) with the largest RSS: the request-serving process. */
 export function serverProcess(rootPid: number): { pid: number; tree: string } {
-  const all = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
+  const all = readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
   const family = new Set([rootPid]);
   let grew = true;
   while (grew) {

@@ -50,8 +50,12 @@ const SHAPES = { closed: "closed loop", paced: "paced users", burst: "burst", se
 
 export function table(results: Result[]): string {
   const rows = results.map((r) => {
-    const statuses = Object.entries(r.summary.statuses).map(([status, n]) => `${status}×${n}`).join(", ");
-    const counts = Object.entries(r.counts).map(([k, v]) => `${k} ${v}`).join(", ");
+    const statuses = Object.entries(r.summary.statuses)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(", ");
+    const counts = Object.entries(r.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ");
     const target = r.target ? `${r.target.met ? "met" : "**missed**"}: ${r.target.text}` : "";
     return `| ${r.id} | ${r.name} | ${SHAPES[r.shape]} | ${r.summary.count} | ${statuses} | ${counts} | ${r.summary.p50} | ${r.summary.p95} | ${r.summary.p99} | ${r.summary.max} | ${r.summary.perSecond} | ${r.memory?.peakMiB ?? ""} | ${r.ok ? "pass" : "FAIL"} | ${target} |`;
   });

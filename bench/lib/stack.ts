@@ -88,7 +88,11 @@ export function stopStack(): Promise<void> {
 }
 
 export async function startStack(): Promise<Stack> {
-  for (const [what, port] of [["APP", BENCH.appPort], ["SMTP", BENCH.smtpPort], ["STATIC", BENCH.staticPort]] as const) {
+  for (const [what, port] of [
+    ["APP", BENCH.appPort],
+    ["SMTP", BENCH.smtpPort],
+    ["STATIC", BENCH.staticPort],
+  ] as const) {
     if (!(await portFree(port))) throw new Error(`Port ${port} is in use; set BENCH_${what}_PORT.`);
   }
   let t = performance.now();
@@ -128,11 +132,15 @@ export async function startStack(): Promise<Stack> {
   // refuses --cpu-prof in NODE_OPTIONS, so the flags go on node's own command line).
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const startArgs = ["start", "--hostname", "127.0.0.1", "--port", String(BENCH.appPort)];
-  const app = spawn(nodeArgs.length ? process.execPath : next, nodeArgs.length ? [...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), ...startArgs] : startArgs, {
-    env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const app = spawn(
+    nodeArgs.length ? process.execPath : next,
+    nodeArgs.length ? [...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), ...startArgs] : startArgs,
+    {
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   running.app = app;
   app.stdout!.pipe(log);
   app.stderr!.pipe(log);

@@ -11,8 +11,7 @@ export function ArticleCard({ article, headingLevel = 2 }: { article: ArticleLis
         <Link href={`/articles/${article.slug}`}>{article.title}</Link>
       </Heading>
       <p className="meta">
-        <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time> ·{" "}
-        {article.readingMinutes} min read
+        <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time> · {article.readingMinutes} min read
       </p>
       <p>{article.summary}</p>
       <TagList tags={article.tags} />

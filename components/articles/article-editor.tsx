@@ -5,12 +5,7 @@ import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import {
-  articleSchema,
-  slugify,
-  type ArticleFormInput,
-  type ArticleFormValues,
-} from "@/lib/articles/schema";
+import { articleSchema, slugify, type ArticleFormInput, type ArticleFormValues } from "@/lib/articles/schema";
 import {
   createArticleAction,
   previewMarkdownAction,
@@ -93,7 +88,9 @@ export function ArticleEditor({ article, initialPreviewHtml = "", initialNotice 
       setError(name, { type: "server", message });
       first ??= name;
     }
-    setFormError(result.error ?? (first ? "Please check the highlighted fields." : "Something went wrong. Your text is still here; please try again."));
+    setFormError(
+      result.error ?? (first ? "Please check the highlighted fields." : "Something went wrong. Your text is still here; please try again."),
+    );
     if (first) setFocus(first);
     return false;
   }
@@ -155,11 +152,20 @@ export function ArticleEditor({ article, initialPreviewHtml = "", initialNotice 
   const published = saved?.status === "PUBLISHED";
 
   return (
-    <form className="form article-editor" noValidate onSubmit={submit("save")} aria-describedby={formError ? "article-form-error" : undefined}>
+    <form
+      className="form article-editor"
+      noValidate
+      onSubmit={submit("save")}
+      aria-describedby={formError ? "article-form-error" : undefined}
+    >
       <div className="article-editor-status">
         <p>
           Status:{" "}
-          {published ? <span className="badge badge-ok">Published</span> : <span className="badge">{saved ? "Draft" : "New, not saved"}</span>}
+          {published ? (
+            <span className="badge badge-ok">Published</span>
+          ) : (
+            <span className="badge">{saved ? "Draft" : "New, not saved"}</span>
+          )}
           {published && saved && (
             <>
               {" "}
@@ -181,7 +187,14 @@ export function ArticleEditor({ article, initialPreviewHtml = "", initialNotice 
       )}
       <div className="field">
         <label htmlFor="article-title">Title</label>
-        <input id="article-title" type="text" autoComplete="off" aria-invalid={!!errors.title} aria-describedby={describedBy("title")} {...titleField} />
+        <input
+          id="article-title"
+          type="text"
+          autoComplete="off"
+          aria-invalid={!!errors.title}
+          aria-describedby={describedBy("title")}
+          {...titleField}
+        />
         {fieldError("title")}
       </div>
       <div className="field">
@@ -207,7 +220,13 @@ export function ArticleEditor({ article, initialPreviewHtml = "", initialNotice 
         <p id="article-summary-hint" className="hint">
           One or two sentences, up to 300 characters. Shown in the article list, the feed and search results.
         </p>
-        <textarea id="article-summary" rows={3} aria-invalid={!!errors.summary} aria-describedby={describedBy("summary", true)} {...register("summary")} />
+        <textarea
+          id="article-summary"
+          rows={3}
+          aria-invalid={!!errors.summary}
+          aria-describedby={describedBy("summary", true)}
+          {...register("summary")}
+        />
         {fieldError("summary")}
       </div>
       <div className="field">
@@ -215,7 +234,14 @@ export function ArticleEditor({ article, initialPreviewHtml = "", initialNotice 
         <p id="article-tags-hint" className="hint">
           Separate tags with commas, like: Postpartum, Birth trauma. Up to 10.
         </p>
-        <input id="article-tags" type="text" autoComplete="off" aria-invalid={!!errors.tags} aria-describedby={describedBy("tags", true)} {...register("tags")} />
+        <input
+          id="article-tags"
+          type="text"
+          autoComplete="off"
+          aria-invalid={!!errors.tags}
+          aria-describedby={describedBy("tags", true)}
+          {...register("tags")}
+        />
         {fieldError("tags")}
       </div>
       <div className="article-editor-panes">
@@ -224,7 +250,14 @@ export function ArticleEditor({ article, initialPreviewHtml = "", initialNotice 
           <p id="article-body-hint" className="hint">
             Use <code>## Heading</code>, <code>**bold**</code>, <code>- list item</code> and <code>[link text](https://…)</code>.
           </p>
-          <textarea id="article-body" rows={22} className="article-body-input" aria-invalid={!!errors.body} aria-describedby={describedBy("body", true)} {...register("body")} />
+          <textarea
+            id="article-body"
+            rows={22}
+            className="article-body-input"
+            aria-invalid={!!errors.body}
+            aria-describedby={describedBy("body", true)}
+            {...register("body")}
+          />
           {fieldError("body")}
         </div>
         <section className="article-preview" aria-labelledby="article-preview-heading">

@@ -42,17 +42,41 @@ export function ClinicianSignInForm({ callbackUrl }: { callbackUrl: string }) {
       )}
       <div className="field">
         <label htmlFor="c-email">Email</label>
-        <input id="c-email" type="email" autoComplete="username" aria-invalid={!!errors.email} aria-describedby={errors.email ? "c-email-error" : undefined} {...register("email")} />
-        {errors.email && <p id="c-email-error" className="field-error">{errors.email.message}</p>}
+        <input
+          id="c-email"
+          type="email"
+          autoComplete="username"
+          aria-invalid={!!errors.email}
+          aria-describedby={errors.email ? "c-email-error" : undefined}
+          {...register("email")}
+        />
+        {errors.email && (
+          <p id="c-email-error" className="field-error">
+            {errors.email.message}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor="c-password">Password</label>
-        <input id="c-password" type="password" autoComplete="current-password" aria-invalid={!!errors.password} aria-describedby={errors.password ? "c-password-error" : undefined} {...register("password")} />
-        {errors.password && <p id="c-password-error" className="field-error">{errors.password.message}</p>}
+        <input
+          id="c-password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={!!errors.password}
+          aria-describedby={errors.password ? "c-password-error" : undefined}
+          {...register("password")}
+        />
+        {errors.password && (
+          <p id="c-password-error" className="field-error">
+            {errors.password.message}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor="c-code">Authentication code</label>
-        <p id="c-code-hint" className="hint">The 6-digit code from your authenticator app, or one of your recovery codes.</p>
+        <p id="c-code-hint" className="hint">
+          The 6-digit code from your authenticator app, or one of your recovery codes.
+        </p>
         <input
           id="c-code"
           inputMode="numeric"
@@ -61,7 +85,11 @@ export function ClinicianSignInForm({ callbackUrl }: { callbackUrl: string }) {
           aria-describedby={errors.code ? "c-code-hint c-code-error" : "c-code-hint"}
           {...register("code")}
         />
-        {errors.code && <p id="c-code-error" className="field-error">{errors.code.message}</p>}
+        {errors.code && (
+          <p id="c-code-error" className="field-error">
+            {errors.code.message}
+          </p>
+        )}
       </div>
       <button type="submit" className="button" disabled={isSubmitting}>
         {isSubmitting ? "Signing in…" : "Sign in"}

@@ -7,7 +7,9 @@ import { signIn } from "next-auth/react";
 import { emailSignInSchema, type EmailSignIn } from "@/lib/auth/schema";
 
 export function EmailSignInForm({ callbackUrl, submitLabel = "Email me a sign-in link" }: { callbackUrl: string; submitLabel?: string }) {
-  const [status, setStatus] = useState<{ kind: "idle" } | { kind: "sent"; email: string } | { kind: "error"; message: string }>({ kind: "idle" });
+  const [status, setStatus] = useState<{ kind: "idle" } | { kind: "sent"; email: string } | { kind: "error"; message: string }>({
+    kind: "idle",
+  });
   const {
     register,
     handleSubmit,
@@ -48,8 +50,20 @@ export function EmailSignInForm({ callbackUrl, submitLabel = "Email me a sign-in
       )}
       <div className="field">
         <label htmlFor="signin-email">Email</label>
-        <input id="signin-email" type="email" inputMode="email" autoComplete="email" aria-invalid={!!errors.email} aria-describedby={errors.email ? "signin-email-error" : undefined} {...register("email")} />
-        {errors.email && <p id="signin-email-error" className="field-error">{errors.email.message}</p>}
+        <input
+          id="signin-email"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          aria-invalid={!!errors.email}
+          aria-describedby={errors.email ? "signin-email-error" : undefined}
+          {...register("email")}
+        />
+        {errors.email && (
+          <p id="signin-email-error" className="field-error">
+            {errors.email.message}
+          </p>
+        )}
       </div>
       <button type="submit" className="button" disabled={isSubmitting}>
         {isSubmitting ? "Sending…" : submitLabel}

@@ -20,7 +20,10 @@ export function SetupForm({ token }: { token: string }) {
         <h2 id="codes-heading" className="card-title">
           Your account is ready. Save these recovery codes
         </h2>
-        <p>Each code works once if you lose your phone. Store them somewhere safe (a password manager or printed copy). They will not be shown again.</p>
+        <p>
+          Each code works once if you lose your phone. Store them somewhere safe (a password manager or printed copy). They will not be
+          shown again.
+        </p>
         <ul className="recovery-codes">
           {state.recoveryCodes.map((code) => (
             <li key={code}>
@@ -36,7 +39,7 @@ export function SetupForm({ token }: { token: string }) {
       </section>
     );
   }
-  const errors = state?.ok === false ? state.fieldErrors ?? {} : {};
+  const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={action} className="form">
       {state?.ok === false && state.message && (
@@ -47,18 +50,44 @@ export function SetupForm({ token }: { token: string }) {
       <input type="hidden" name="token" value={token} />
       <div className="field">
         <label htmlFor="s-password">New password</label>
-        <p id="s-password-hint" className="hint">At least 12 characters. A few unrelated words make a strong, memorable password.</p>
-        <input id="s-password" name="password" type="password" autoComplete="new-password" required aria-describedby={errors.password ? "s-password-hint s-password-error" : "s-password-hint"} aria-invalid={!!errors.password} />
+        <p id="s-password-hint" className="hint">
+          At least 12 characters. A few unrelated words make a strong, memorable password.
+        </p>
+        <input
+          id="s-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-describedby={errors.password ? "s-password-hint s-password-error" : "s-password-hint"}
+          aria-invalid={!!errors.password}
+        />
         <FieldError id="s-password-error" messages={errors.password} />
       </div>
       <div className="field">
         <label htmlFor="s-confirm">Repeat the password</label>
-        <input id="s-confirm" name="confirm" type="password" autoComplete="new-password" required aria-invalid={!!errors.confirm} aria-describedby={errors.confirm ? "s-confirm-error" : undefined} />
+        <input
+          id="s-confirm"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-invalid={!!errors.confirm}
+          aria-describedby={errors.confirm ? "s-confirm-error" : undefined}
+        />
         <FieldError id="s-confirm-error" messages={errors.confirm} />
       </div>
       <div className="field">
         <label htmlFor="s-code">Code from your authenticator app</label>
-        <input id="s-code" name="code" inputMode="numeric" autoComplete="one-time-code" required aria-invalid={!!errors.code} aria-describedby={errors.code ? "s-code-error" : undefined} />
+        <input
+          id="s-code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          required
+          aria-invalid={!!errors.code}
+          aria-describedby={errors.code ? "s-code-error" : undefined}
+        />
         <FieldError id="s-code-error" messages={errors.code} />
       </div>
       <button type="submit" className="button" disabled={pending}>

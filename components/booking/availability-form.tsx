@@ -125,7 +125,8 @@ export function AvailabilityForm({ initial, timeZones }: { initial: Availability
 
   const errorOf = (name: string): string | undefined => (get(errors, name) as { message?: string } | undefined)?.message;
   const invalid = (name: string) => (errorOf(name) ? true : undefined);
-  const describedBy = (name: string, hint?: string) => [hint, errorOf(name) ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = (name: string, hint?: string) =>
+    [hint, errorOf(name) ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   const fieldError = (name: string) =>
     errorOf(name) ? (
       <p id={`${name}-error`} className="field-error">
@@ -195,7 +196,7 @@ export function AvailabilityForm({ initial, timeZones }: { initial: Availability
                 <input
                   id={`windows.${i}.start`}
                   type="time"
-                 
+
                   aria-invalid={invalid(`windows.${i}.start`)}
                   aria-describedby={describedBy(`windows.${i}.start`)}
                   {...register(`windows.${i}.start`)}
@@ -206,7 +207,7 @@ export function AvailabilityForm({ initial, timeZones }: { initial: Availability
                 <input
                   id={`windows.${i}.end`}
                   type="time"
-                 
+
                   aria-invalid={invalid(`windows.${i}.end`)}
                   aria-describedby={describedBy(`windows.${i}.end`)}
                   {...register(`windows.${i}.end`)}
@@ -232,7 +233,12 @@ export function AvailabilityForm({ initial, timeZones }: { initial: Availability
           </fieldset>
         ))}
         <div>
-          <button ref={addWindowRef} type="button" className="button button-quiet" onClick={() => windows.append({ weekday: "1", start: "09:00", end: "12:00" })}>
+          <button
+            ref={addWindowRef}
+            type="button"
+            className="button button-quiet"
+            onClick={() => windows.append({ weekday: "1", start: "09:00", end: "12:00" })}
+          >
             Add a window
           </button>
         </div>
@@ -280,7 +286,12 @@ export function AvailabilityForm({ initial, timeZones }: { initial: Availability
         <p id="timeZone-hint" className="hint">
           Weekly hours and days off are read in this zone. Clients see times in their own zone.
         </p>
-        <select id="timeZone" aria-invalid={invalid("timeZone")} aria-describedby={describedBy("timeZone", "timeZone-hint")} {...register("timeZone")}>
+        <select
+          id="timeZone"
+          aria-invalid={invalid("timeZone")}
+          aria-describedby={describedBy("timeZone", "timeZone-hint")}
+          {...register("timeZone")}
+        >
           {timeZones.map((zone) => (
             <option key={zone} value={zone}>
               {zone.replace(/_/g, " ")}

@@ -123,7 +123,14 @@ export function BookingForm({ slotStart, slotLabel, timeZone }: Props) {
             {phase.alternatives.map((iso) => (
               <li key={iso}>
                 <a className="slot" href={`/book?${new URLSearchParams({ slot: iso, tz: timeZone })}#details`}>
-                  {new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(new Date(iso))}
+                  {new Intl.DateTimeFormat("en-US", {
+                    timeZone,
+                    weekday: "short",
+                    month: "short",
+                    day: "numeric",
+                    hour: "numeric",
+                    minute: "2-digit",
+                  }).format(new Date(iso))}
                 </a>
               </li>
             ))}
@@ -137,7 +144,8 @@ export function BookingForm({ slotStart, slotLabel, timeZone }: Props) {
   }
 
   const describedBy = (name: string, hint?: boolean) =>
-    [hint ? `${name}-hint` : null, errors[name as keyof BookingRequestInput] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+    [hint ? `${name}-hint` : null, errors[name as keyof BookingRequestInput] ? `${name}-error` : null].filter(Boolean).join(" ") ||
+    undefined;
 
   return (
     <form onSubmit={onSubmit} noValidate className="form" aria-describedby={formError ? "form-error" : undefined}>
@@ -150,14 +158,38 @@ export function BookingForm({ slotStart, slotLabel, timeZone }: Props) {
       <input type="hidden" {...register("timeZone")} />
       <div className="field">
         <label htmlFor="firstName">First name</label>
-        <input id="firstName" autoComplete="given-name" aria-invalid={!!errors.firstName} aria-describedby={describedBy("firstName")} {...register("firstName")} />
-        {errors.firstName && <p id="firstName-error" className="field-error">{errors.firstName.message}</p>}
+        <input
+          id="firstName"
+          autoComplete="given-name"
+          aria-invalid={!!errors.firstName}
+          aria-describedby={describedBy("firstName")}
+          {...register("firstName")}
+        />
+        {errors.firstName && (
+          <p id="firstName-error" className="field-error">
+            {errors.firstName.message}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor="email">Email</label>
-        <p id="email-hint" className="hint">We will send a link here to confirm your booking.</p>
-        <input id="email" type="email" inputMode="email" autoComplete="email" aria-invalid={!!errors.email} aria-describedby={describedBy("email", true)} {...register("email")} />
-        {errors.email && <p id="email-error" className="field-error">{errors.email.message}</p>}
+        <p id="email-hint" className="hint">
+          We will send a link here to confirm your booking.
+        </p>
+        <input
+          id="email"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          aria-invalid={!!errors.email}
+          aria-describedby={describedBy("email", true)}
+          {...register("email")}
+        />
+        {errors.email && (
+          <p id="email-error" className="field-error">
+            {errors.email.message}
+          </p>
+        )}
       </div>
       <fieldset className="field">
         <legend>How would you like us to contact you?</legend>
@@ -172,16 +204,34 @@ export function BookingForm({ slotStart, slotLabel, timeZone }: Props) {
       </fieldset>
       <div className="field">
         <label htmlFor="phone">Phone {contactMethod === "EMAIL" ? <span className="optional">(optional)</span> : null}</label>
-        <input id="phone" type="tel" inputMode="tel" autoComplete="tel" aria-invalid={!!errors.phone} aria-describedby={describedBy("phone")} {...register("phone")} />
-        {errors.phone && <p id="phone-error" className="field-error">{errors.phone.message}</p>}
+        <input
+          id="phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          aria-invalid={!!errors.phone}
+          aria-describedby={describedBy("phone")}
+          {...register("phone")}
+        />
+        {errors.phone && (
+          <p id="phone-error" className="field-error">
+            {errors.phone.message}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor="note">
           What would you like help with? <span className="optional">(optional)</span>
         </label>
-        <p id="note-hint" className="hint">A sentence or two is plenty. Please do not include anything urgent: this is not read around the clock.</p>
+        <p id="note-hint" className="hint">
+          A sentence or two is plenty. Please do not include anything urgent: this is not read around the clock.
+        </p>
         <textarea id="note" rows={4} aria-invalid={!!errors.note} aria-describedby={describedBy("note", true)} {...register("note")} />
-        {errors.note && <p id="note-error" className="field-error">{errors.note.message}</p>}
+        {errors.note && (
+          <p id="note-error" className="field-error">
+            {errors.note.message}
+          </p>
+        )}
       </div>
       <div className="hp-field" aria-hidden="true">
         <label htmlFor="website">Leave this empty</label>
@@ -189,10 +239,19 @@ export function BookingForm({ slotStart, slotLabel, timeZone }: Props) {
       </div>
       <div className="field">
         <label className="choice">
-          <input type="checkbox" aria-invalid={!!errors.consent} aria-describedby={errors.consent ? "consent-error" : undefined} {...register("consent")} /> I agree to be
-          contacted about this consultation by the method I chose.
+          <input
+            type="checkbox"
+            aria-invalid={!!errors.consent}
+            aria-describedby={errors.consent ? "consent-error" : undefined}
+            {...register("consent")}
+          />{" "}
+          I agree to be contacted about this consultation by the method I chose.
         </label>
-        {errors.consent && <p id="consent-error" className="field-error">{errors.consent.message}</p>}
+        {errors.consent && (
+          <p id="consent-error" className="field-error">
+            {errors.consent.message}
+          </p>
+        )}
       </div>
       <button type="submit" className="button" disabled={isSubmitting}>
         {isSubmitting ? "Holding your time…" : "Request this time"}

@@ -3,7 +3,13 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/booking";
 
-export function CancelForm({ bookingId, action }: { bookingId: string; action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
+export function CancelForm({
+  bookingId,
+  action,
+}: {
+  bookingId: string;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+}) {
   const [state, formAction, pending] = useActionState(action, undefined);
   return (
     <form action={formAction} className="form">

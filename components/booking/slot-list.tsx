@@ -2,10 +2,22 @@ import { formatDay, formatTime } from "@/lib/platform/format";
 import { groupSlotsByDay, type Slot } from "@/lib/booking/slots";
 
 /** Open slots by day in the visitor's zone; each is a link, so no JavaScript is needed. */
-export function SlotList({ slots, timeZone, hrefFor, selected }: { slots: Slot[]; timeZone: string; hrefFor: (slot: Slot) => string; selected?: string }) {
+export function SlotList({
+  slots,
+  timeZone,
+  hrefFor,
+  selected,
+}: {
+  slots: Slot[];
+  timeZone: string;
+  hrefFor: (slot: Slot) => string;
+  selected?: string;
+}) {
   const days = groupSlotsByDay(slots, timeZone);
   if (days.length === 0) {
-    return <p className="notice">There are no open times in the next few weeks. Please contact the practice and we will find a time together.</p>;
+    return (
+      <p className="notice">There are no open times in the next few weeks. Please contact the practice and we will find a time together.</p>
+    );
   }
   return (
     <div className="slot-days">

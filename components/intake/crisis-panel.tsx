@@ -8,11 +8,14 @@ export function CrisisPanel() {
       <p>Thank you for telling us. If you are having thoughts of harming yourself, please reach out now:</p>
       <ul>
         <li>
-          <strong>If you are in danger, call <a href={`tel:${CRISIS.emergency.tel}`}>{CRISIS.emergency.display}</a></strong> or go to the nearest emergency room.
+          <strong>
+            If you are in danger, call <a href={`tel:${CRISIS.emergency.tel}`}>{CRISIS.emergency.display}</a>
+          </strong>{" "}
+          or go to the nearest emergency room.
         </li>
         <li>
-          Call or text <a href={`tel:${CRISIS.lifeline.tel}`}>{CRISIS.lifeline.display}</a> (Suicide &amp; Crisis Lifeline), any time. Veterans and military families: press 1 for the
-          Veterans Crisis Line.
+          Call or text <a href={`tel:${CRISIS.lifeline.tel}`}>{CRISIS.lifeline.display}</a> (Suicide &amp; Crisis Lifeline), any time.
+          Veterans and military families: press 1 for the Veterans Crisis Line.
         </li>
         <li>
           {CRISIS.maternal.label}: <a href={`tel:${CRISIS.maternal.tel}`}>{CRISIS.maternal.display}</a>, call or text, 24/7 (support, not a
@@ -23,7 +26,8 @@ export function CrisisPanel() {
         </li>
       </ul>
       <p>
-        This practice does not monitor submissions around the clock, so please do not wait for a reply. Your answers will be reviewed promptly.
+        This practice does not monitor submissions around the clock, so please do not wait for a reply. Your answers will be reviewed
+        promptly.
       </p>
     </section>
   );

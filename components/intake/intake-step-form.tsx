@@ -50,13 +50,25 @@ const toText = (v: unknown) => (v === null || v === undefined ? null : String(v)
 function fromForm(step: string, values: Record<string, unknown>): Record<string, unknown> {
   if (step !== "screening") return values;
   const list = (v: unknown) => (Array.isArray(v) ? v.map(toNumber) : v);
-  return { ...values, phq9: list(values.phq9), gad7: list(values.gad7), ...("epds" in values ? { epds: list(values.epds) } : {}), phq9Difficulty: toNumber(values.phq9Difficulty) };
+  return {
+    ...values,
+    phq9: list(values.phq9),
+    gad7: list(values.gad7),
+    ...("epds" in values ? { epds: list(values.epds) } : {}),
+    phq9Difficulty: toNumber(values.phq9Difficulty),
+  };
 }
 
 function toForm(step: string, values: Record<string, unknown>): Record<string, unknown> {
   if (step !== "screening") return values;
   const list = (v: unknown) => (Array.isArray(v) ? v.map(toText) : v);
-  return { ...values, phq9: list(values.phq9), gad7: list(values.gad7), ...("epds" in values ? { epds: list(values.epds) } : {}), phq9Difficulty: toText(values.phq9Difficulty) };
+  return {
+    ...values,
+    phq9: list(values.phq9),
+    gad7: list(values.gad7),
+    ...("epds" in values ? { epds: list(values.epds) } : {}),
+    phq9Difficulty: toText(values.phq9Difficulty),
+  };
 }
 
 function toNumberList(value: unknown): (number | null)[] {
@@ -78,7 +90,11 @@ export function IntakeStepForm({ step, initialValues, nextHref, previousHref, ep
     formState: { errors },
   } = useForm<FieldValues>({
     resolver: ((values, context, options) =>
-      (zodResolver(schemaFor(step, epdsEnabled) as never) as unknown as Resolver<FieldValues>)(fromForm(step, values), context, options)) as Resolver<FieldValues>,
+      (zodResolver(schemaFor(step, epdsEnabled) as never) as unknown as Resolver<FieldValues>)(
+        fromForm(step, values),
+        context,
+        options,
+      )) as Resolver<FieldValues>,
     defaultValues: toForm(step, initialValues),
     shouldFocusError: true,
   });

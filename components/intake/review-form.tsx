@@ -10,7 +10,9 @@ export function ReviewForm({ intakeId, note }: { intakeId: string; note: string 
       <input type="hidden" name="intakeId" value={intakeId} />
       <div className="field">
         <label htmlFor="review-note">Private note</label>
-        <p id="review-note-hint" className="hint">Only you can read this. It is stored encrypted.</p>
+        <p id="review-note-hint" className="hint">
+          Only you can read this. It is stored encrypted.
+        </p>
         <textarea id="review-note" name="note" rows={4} defaultValue={note} aria-describedby="review-note-hint" />
       </div>
       {state && (

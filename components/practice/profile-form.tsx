@@ -48,7 +48,15 @@ const FIELDS: FieldSpec[] = [
 ];
 
 /** The outcome of the last save (announced politely, or as an alert when it failed) and the save button. */
-function SaveFooter({ status, submitting, label }: { status: { ok: boolean; message: string } | null; submitting: boolean; label: string }) {
+function SaveFooter({
+  status,
+  submitting,
+  label,
+}: {
+  status: { ok: boolean; message: string } | null;
+  submitting: boolean;
+  label: string;
+}) {
   return (
     <>
       <div role="status">{status?.ok && <p className="notice">{status.message}</p>}</div>
@@ -113,7 +121,11 @@ export function ProfileForm({ initial }: { initial: ProfileValues }) {
                 {f.hint}
               </p>
             )}
-            {f.multiline ? <textarea rows={f.multiline} {...common} /> : <input type={f.type ?? "text"} autoComplete={f.autoComplete ?? "off"} {...common} />}
+            {f.multiline ? (
+              <textarea rows={f.multiline} {...common} />
+            ) : (
+              <input type={f.type ?? "text"} autoComplete={f.autoComplete ?? "off"} {...common} />
+            )}
             {error && (
               <p id={`${f.name}-error`} className="field-error">
                 {error}
@@ -238,7 +250,10 @@ export function EpdsForm({ initial }: { initial: EpdsView }) {
       const result = await saveEpdsAction(values);
       if (result.ok) {
         setSettings(result.settings);
-        setStatus({ ok: true, message: result.settings.epdsEnabled ? "Saved. The EPDS is part of the intake questionnaire." : "Saved. The EPDS is turned off." });
+        setStatus({
+          ok: true,
+          message: result.settings.epdsEnabled ? "Saved. The EPDS is part of the intake questionnaire." : "Saved. The EPDS is turned off.",
+        });
         return;
       }
       setStatus({ ok: false, message: result.message });
@@ -280,8 +295,8 @@ export function EpdsForm({ initial }: { initial: EpdsView }) {
           </p>
         )}
         <label className="choice">
-          <input type="checkbox" {...register("sensitiveCutoff")} /> Use the more sensitive cut-off of 10 (instead of 13) for
-          possible depression
+          <input type="checkbox" {...register("sensitiveCutoff")} /> Use the more sensitive cut-off of 10 (instead of 13) for possible
+          depression
         </label>
       </div>
       <SaveFooter status={status} submitting={isSubmitting} label="Save EPDS setting" />

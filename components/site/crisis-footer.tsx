@@ -6,8 +6,7 @@ export function CrisisFooter() {
   return (
     <aside className="crisis-footer" aria-label="Crisis help">
       <p>
-        In crisis? <CrisisLine capital />.{" "}
-        <Link href="/get-help">More ways to get help now</Link>
+        In crisis? <CrisisLine capital />. <Link href="/get-help">More ways to get help now</Link>
       </p>
     </aside>
   );

@@ -10,15 +10,27 @@ export function SiteFooter({ profile }: { profile: PracticeProfile }) {
           <p>
             {profile.clinicianName}, {profile.credentials}
           </p>
-          <p>{profile.location} · Telehealth in {profile.telehealthStates.join(", ")}</p>
+          <p>
+            {profile.location} · Telehealth in {profile.telehealthStates.join(", ")}
+          </p>
         </div>
         <nav aria-label="Footer">
           <ul className="footer-links">
-            <li><Link href="/book">Book a free consultation</Link></li>
-            <li><Link href="/articles">Articles</Link></li>
-            <li><Link href="/fees">Fees and Good Faith Estimate</Link></li>
-            <li><Link href="/contact">Contact</Link></li>
-            <li><a href="/feed.xml">RSS feed</a></li>
+            <li>
+              <Link href="/book">Book a free consultation</Link>
+            </li>
+            <li>
+              <Link href="/articles">Articles</Link>
+            </li>
+            <li>
+              <Link href="/fees">Fees and Good Faith Estimate</Link>
+            </li>
+            <li>
+              <Link href="/contact">Contact</Link>
+            </li>
+            <li>
+              <a href="/feed.xml">RSS feed</a>
+            </li>
           </ul>
         </nav>
       </div>

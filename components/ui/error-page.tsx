@@ -19,8 +19,7 @@ export function ErrorPage({ audience, digest, onRetry }: { audience: ErrorAudien
       <p>This was not caused by anything you did. The page could not load just now; this usually clears up within a minute or two.</p>
       {audience === "portal" && (
         <p>
-          Your intake answers are saved as you go: anything that was marked &ldquo;Saved&rdquo; is kept, and you can carry on from
-          there.
+          Your intake answers are saved as you go: anything that was marked &ldquo;Saved&rdquo; is kept, and you can carry on from there.
         </p>
       )}
       {audience === "dashboard" && <p>Changes you had already saved are kept. Anything not yet saved may need to be entered again.</p>}

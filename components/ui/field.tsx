@@ -69,7 +69,14 @@ export function CheckboxField({ id, label, hint, error, children }: FieldProps) 
 }
 
 /** A group of radios or checkboxes under one question (a legend). */
-export function Fieldset({ id, legend, hint, error, className, children }: Omit<FieldProps, "label" | "children"> & { legend: ReactNode; children: ReactNode }) {
+export function Fieldset({
+  id,
+  legend,
+  hint,
+  error,
+  className,
+  children,
+}: Omit<FieldProps, "label" | "children"> & { legend: ReactNode; children: ReactNode }) {
   const { "aria-describedby": describedBy } = controlProps(id, { hint, error });
   return (
     <fieldset className={className ? `field ${className}` : "field"} aria-describedby={describedBy}>

@@ -88,14 +88,20 @@ export class App {
 
   async start(): Promise<void> {
     const next = path.resolve("node_modules", ".bin", "next");
-    const child = spawn(next, ["start", "--port", String(this.options.port)], { env: forNext(this.env()), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(next, ["start", "--port", String(this.options.port)], {
+      env: forNext(this.env()),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child.stdout!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
     child.on("exit", (code, signal) => this.exits.push({ code, signal }));
     this.child = child;
     for (;;) {
       if (!this.running) throw new Error(`next start exited:\n${this.output}`);
-      const ok = await fetch(`${this.url}/robots.txt`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${this.url}/robots.txt`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -26,8 +26,7 @@ export type EditorArticle = {
 };
 
 export type ArticleActionResult =
-  | { ok: true; article: EditorArticle; message: string }
-  | { ok: false; fieldErrors?: ArticleFieldErrors; error?: string };
+  { ok: true; article: EditorArticle; message: string } | { ok: false; fieldErrors?: ArticleFieldErrors; error?: string };
 
 const SAVE_FAILED = "We could not save the article just now. Your text is still here; please try again in a moment.";
 const NOT_FOUND = "This article no longer exists. It may have been deleted; your text is still here so you can copy it.";
@@ -55,7 +54,10 @@ async function attempt(run: () => Promise<ArticleActionResult>): Promise<Article
   try {
     return await run();
   } catch (error) {
-    logger.error({ event: "article.change.failed", errorCode: errorCode(error), requestId: await currentRequestId() }, "article change failed");
+    logger.error(
+      { event: "article.change.failed", errorCode: errorCode(error), requestId: await currentRequestId() },
+      "article change failed",
+    );
     return { ok: false, error: SAVE_FAILED };
   }
 }
@@ -67,7 +69,10 @@ export async function createArticleAction(input: unknown, intent: "draft" | "pub
   if (!parsed.success) return { ok: false, fieldErrors: parsed.error.flatten().fieldErrors, error: CHECK_FIELDS };
   const publish = intent === "publish";
   return attempt(async () =>
-    fromWrite(await createArticle(parsed.data, { publish }), publish ? "Published. The article is now on the site." : "Draft saved. It is not on the site yet."),
+    fromWrite(
+      await createArticle(parsed.data, { publish }),
+      publish ? "Published. The article is now on the site." : "Draft saved. It is not on the site yet.",
+    ),
   );
 }
 
@@ -100,7 +105,9 @@ export async function publishArticleAction(id: unknown): Promise<ArticleActionRe
 export async function unpublishArticleAction(id: unknown): Promise<ArticleActionResult> {
   await requireClinician(validId(id) ? `/dashboard/articles/${encodeURIComponent(id)}` : "/dashboard/articles");
   if (!validId(id)) return { ok: false, error: NOT_FOUND };
-  return attempt(async () => fromWrite(await unpublishArticle(id), "Unpublished. The article is no longer on the site; it is kept here as a draft."));
+  return attempt(async () =>
+    fromWrite(await unpublishArticle(id), "Unpublished. The article is no longer on the site; it is kept here as a draft."),
+  );
 }
 
 export type PreviewResult = { html: string } | { error: string };
@@ -113,7 +120,10 @@ export async function previewMarkdownAction(markdown: unknown): Promise<PreviewR
   try {
     return { html: renderMarkdown(markdown) };
   } catch (error) {
-    logger.error({ event: "article.preview.failed", errorCode: errorCode(error), requestId: await currentRequestId() }, "article preview failed");
+    logger.error(
+      { event: "article.preview.failed", errorCode: errorCode(error), requestId: await currentRequestId() },
+      "article preview failed",
+    );
     return { error: "The preview could not be shown just now. Your text is safe; keep writing." };
   }
 }

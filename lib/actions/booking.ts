@@ -20,7 +20,10 @@ export async function rescheduleAction(_prev: ActionState, formData: FormData): 
   const user = await requireClient(`/portal/bookings/${encodeURIComponent(parsed.data.bookingId)}/reschedule`);
   const result = await rescheduleBooking(parsed.data.bookingId, user.id, new Date(parsed.data.slotStart));
   if (!result.ok) {
-    return { error: result.message, alternatives: "alternatives" in result ? result.alternatives.map((s) => s.start.toISOString()) : undefined };
+    return {
+      error: result.message,
+      alternatives: "alternatives" in result ? result.alternatives.map((s) => s.start.toISOString()) : undefined,
+    };
   }
   redirect("/portal?status=rescheduled");
 }
@@ -55,13 +58,17 @@ export async function clinicianBookingAction(_prev: BookingActionState, formData
 }
 
 export type AvailabilityState =
-  | { ok: true; outside: { id: string; label: string; email: string }[] }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
+  { ok: true; outside: { id: string; label: string; email: string }[] } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
 export async function saveAvailabilityAction(input: unknown): Promise<AvailabilityState> {
   await requireClinician("/dashboard/availability");
   const parsed = availabilitySchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "Nothing was saved yet. Please correct the highlighted fields.", fieldErrors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: "Nothing was saved yet. Please correct the highlighted fields.",
+      fieldErrors: fieldErrorsFrom(parsed.error),
+    };
   const outside = await saveAvailability(parsed.data);
   // /book renders on every request, so it already offers the new times.
   return { ok: true, outside: outside.map(({ id, label, email }) => ({ id, label, email })) };

@@ -20,7 +20,8 @@ export type SaveState = { ok: true; savedAt: string; risk: boolean } | { ok: fal
 export async function saveIntakeDraftAction(step: string, values: unknown): Promise<SaveState> {
   const user = await requireClient("/portal/intake");
   const parsed = draftSchema.safeParse({ step, values });
-  if (!parsed.success || parsed.data.step === "review") return { ok: false, message: "Some answers could not be saved: please check them and try again." };
+  if (!parsed.success || parsed.data.step === "review")
+    return { ok: false, message: "Some answers could not be saved: please check them and try again." };
   const result = await saveDraft(user.id, parsed.data.step as AnsweredStepSlug, parsed.data.values);
   if (!result.ok) return { ok: false, message: result.message };
   return { ok: true, savedAt: result.savedAt.toISOString(), risk: result.risk };
@@ -71,13 +72,19 @@ export async function markUrgentFollowedUpAction(_prev: FollowUpState, formData:
   const parsed = followUpSchema.safeParse({ intakeId: formData.get("intakeId"), note: formData.get("note") ?? "" });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Please check the note." };
   const done = await markUrgentFollowedUp(parsed.data.intakeId, user, parsed.data.note);
-  if (!done) return { ok: false, message: "Only an urgent intake that has not been reviewed or followed up yet can be marked as followed up." };
+  if (!done)
+    return { ok: false, message: "Only an urgent intake that has not been reviewed or followed up yet can be marked as followed up." };
   revalidatePath(`/dashboard/intakes/${parsed.data.intakeId}`);
   revalidatePath("/dashboard");
   return { ok: true, message: "Follow-up recorded. This intake no longer counts as urgent." };
 }
 
-export type EpdsView = { epdsEnabled: boolean; epdsSensitiveCutoff: boolean; epdsPermissionBy: string | null; epdsPermissionAt: string | null };
+export type EpdsView = {
+  epdsEnabled: boolean;
+  epdsSensitiveCutoff: boolean;
+  epdsPermissionBy: string | null;
+  epdsPermissionAt: string | null;
+};
 
 export type EpdsState = { ok: true; settings: EpdsView } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
@@ -88,5 +95,8 @@ export async function saveEpdsAction(input: unknown): Promise<EpdsState> {
   const settings = await setEpdsPermission(parsed.data, user);
   // Who confirmed and when, with the time in the practice's zone, for display.
   const timeZone = await getPracticeTimeZone();
-  return { ok: true, settings: { ...settings, epdsPermissionAt: settings.epdsPermissionAt ? formatDateTime(settings.epdsPermissionAt, timeZone) : null } };
+  return {
+    ok: true,
+    settings: { ...settings, epdsPermissionAt: settings.epdsPermissionAt ? formatDateTime(settings.epdsPermissionAt, timeZone) : null },
+  };
 }

@@ -11,7 +11,12 @@ export type ProfileState = { ok: true } | { ok: false; message: string; fieldErr
 export async function saveProfileAction(input: unknown): Promise<ProfileState> {
   await requireClinician("/dashboard/profile");
   const parsed = profileSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "Nothing was saved yet. Please correct the highlighted fields.", fieldErrors: fieldErrorsFrom(parsed.error, 1) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: "Nothing was saved yet. Please correct the highlighted fields.",
+      fieldErrors: fieldErrorsFrom(parsed.error, 1),
+    };
   await saveProfile(parsed.data);
   // The public pages are pre-rendered: rebuild every one of them on its next visit.
   revalidatePath("/", "layout");

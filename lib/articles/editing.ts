@@ -68,7 +68,11 @@ export function revalidateArticlePaths(slugs: string[], tags: string[] = []): vo
   revalidatePath("/(site)/articles/tags/[tag]", "page");
 }
 
-export async function createArticle(values: ArticleFormValues, options: { publish?: boolean } = {}, now = new Date()): Promise<ArticleWriteResult> {
+export async function createArticle(
+  values: ArticleFormValues,
+  options: { publish?: boolean } = {},
+  now = new Date(),
+): Promise<ArticleWriteResult> {
   let article: DashboardArticle;
   try {
     article = await prisma.article.create({

@@ -19,7 +19,15 @@ export type ArticleListItem = {
   readingMinutes: number;
 };
 
-function toListItem(row: { slug: string; title: string; summary: string; tags: string[]; publishedAt: Date | null; updatedAt: Date; body: string }): ArticleListItem {
+function toListItem(row: {
+  slug: string;
+  title: string;
+  summary: string;
+  tags: string[];
+  publishedAt: Date | null;
+  updatedAt: Date;
+  body: string;
+}): ArticleListItem {
   return {
     slug: row.slug,
     title: row.title,

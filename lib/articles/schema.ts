@@ -36,11 +36,7 @@ export function parseTags(value: string): string[] {
 }
 
 export const articleSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1, "Please give the article a title.")
-    .max(200, "Please keep the title under 200 characters."),
+  title: z.string().trim().min(1, "Please give the article a title.").max(200, "Please keep the title under 200 characters."),
   slug: z
     .string()
     .trim()

@@ -63,9 +63,7 @@ export async function listAuditEvents(filters: AuditFilters): Promise<AuditPage>
   });
 
   const userIds = [...new Set(rows.flatMap((r) => [r.actorId, r.clientId]).filter((id): id is string => !!id))];
-  const users = userIds.length
-    ? await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } })
-    : [];
+  const users = userIds.length ? await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }) : [];
   const emailOf = new Map(users.map((u) => [u.id, u.email]));
 
   return {
@@ -98,7 +96,13 @@ export async function listAuditActions(): Promise<string[]> {
 // ---------------------------------------------------------------------------------------
 // Audit filter form (query string → filters, with messages instead of errors)
 
-export type AuditQuery = { client?: string | string[]; action?: string | string[]; from?: string | string[]; to?: string | string[]; page?: string | string[] };
+export type AuditQuery = {
+  client?: string | string[];
+  action?: string | string[];
+  from?: string | string[];
+  to?: string | string[];
+  page?: string | string[];
+};
 
 export type ParsedAuditQuery = {
   /** What the form should show again, as typed. */
@@ -109,7 +113,6 @@ export type ParsedAuditQuery = {
   /** The client the filter resolved to, for the summary. */
   client?: { id: string; email: string | null };
 };
-
 
 function single(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim();
@@ -126,7 +129,12 @@ function parseDay(value: string, timeZone: string): DateTime | null {
  * client may be given by sign-in email or by account id.
  */
 export async function parseAuditQuery(query: AuditQuery, timeZone: string): Promise<ParsedAuditQuery> {
-  const values = { client: single(query.client).slice(0, 320), action: single(query.action).slice(0, 100), from: single(query.from), to: single(query.to) };
+  const values = {
+    client: single(query.client).slice(0, 320),
+    action: single(query.action).slice(0, 100),
+    from: single(query.from),
+    to: single(query.to),
+  };
   const errors: ParsedAuditQuery["errors"] = {};
   const filters: AuditFilters = {};
   let client: ParsedAuditQuery["client"];

@@ -75,9 +75,19 @@ export type CompleteSetupResult = { ok: true; recoveryCodes: string[] } | { ok: 
 /** Sets the password and turns the authenticator on, once the first code checks out. */
 export async function completeSetup(token: string, password: string, code: string, now = new Date()): Promise<CompleteSetupResult> {
   const setup = await openSetup(token, now);
-  if (!setup) return { ok: false, field: "token", message: "This setup link has expired or was already used. Run `npm run clinician:setup` for a new one." };
+  if (!setup)
+    return {
+      ok: false,
+      field: "token",
+      message: "This setup link has expired or was already used. Run `npm run clinician:setup` for a new one.",
+    };
   const totp = checkTotp(setup.totpSecret, code, null);
-  if (!totp.ok) return { ok: false, field: "code", message: "That code did not match. Check the time on your phone and enter the current 6-digit code." };
+  if (!totp.ok)
+    return {
+      ok: false,
+      field: "code",
+      message: "That code did not match. Check the time on your phone and enter the current 6-digit code.",
+    };
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   const [passwordHash, ...recoveryHashes] = await Promise.all([hashPassword(password), ...recoveryCodes.map((c) => hashPassword(c))]);
   await prisma.$transaction([
@@ -104,13 +114,23 @@ export type SignInFailure = "invalid" | "rate-limited";
  * Email + password + TOTP (or a recovery code). Failures are counted per account and per
  * IP in PostgreSQL, and all look the same to the caller except being rate limited.
  */
-export async function verifyClinicianSignIn(input: { email: string; password: string; code: string; ip: string }): Promise<{ ok: true; user: { id: string; email: string } } | { ok: false; reason: SignInFailure }> {
+export async function verifyClinicianSignIn(input: {
+  email: string;
+  password: string;
+  code: string;
+  ip: string;
+}): Promise<{ ok: true; user: { id: string; email: string } } | { ok: false; reason: SignInFailure }> {
   const email = input.email.trim().toLowerCase();
   if (await limitClinicianSignIn({ email, ip: input.ip })) return { ok: false, reason: "rate-limited" };
 
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, email: true, role: true, credential: { select: { passwordHash: true, totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true, recoveryCodes: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      credential: { select: { passwordHash: true, totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true, recoveryCodes: true } },
+    },
   });
   const credential = user?.role === "CLINICIAN" ? user.credential : null;
   if (!user || !credential?.passwordHash || !credential.totpSecretEnc || !credential.totpEnabledAt) {

@@ -44,7 +44,10 @@ export function authOptions(): NextAuthOptions {
           const result = await verifyClinicianSignIn({ ...parsed.data, ip: clientIp(headers) });
           if (!result.ok) {
             // Never the password; the account is named by id only when it exists.
-            logger.warn({ event: "clinician.signin.failed", reason: result.reason, requestId: requestId(headers) }, "clinician sign-in failed");
+            logger.warn(
+              { event: "clinician.signin.failed", reason: result.reason, requestId: requestId(headers) },
+              "clinician sign-in failed",
+            );
             if (result.reason === "rate-limited") throw new Error("RateLimited");
             return null;
           }
@@ -98,7 +101,7 @@ export function authOptions(): NextAuthOptions {
       },
       async session({ session, token }) {
         // Nothing from the token is trusted for access decisions: see lib/auth/session.ts.
-        return { ...session, user: { email: session.user?.email } , sid: token.sid } as typeof session;
+        return { ...session, user: { email: session.user?.email }, sid: token.sid } as typeof session;
       },
     },
     events: {

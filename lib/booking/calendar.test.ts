@@ -68,9 +68,7 @@ describe("buildIcs REQUEST", () => {
 
   test("round-trips summary, multi-line description, location, url, organizer and attendee", () => {
     expect(event.getFirstPropertyValue("summary")).toBe("Free consultation with Dr. Rivera");
-    expect(event.getFirstPropertyValue("description")).toBe(
-      "A 20-minute video call.\nThe link arrives by email, the day before.",
-    );
+    expect(event.getFirstPropertyValue("description")).toBe("A 20-minute video call.\nThe link arrives by email, the day before.");
     expect(event.getFirstPropertyValue("location")).toBe("Video call");
     expect(event.getFirstPropertyValue("url")).toBe("https://haven.example/booking/manage");
 
@@ -120,10 +118,7 @@ describe("buildIcs for the clinician's copy", () => {
 
 describe("buildIcs hardening", () => {
   test("a visitor-typed name cannot inject properties through the CN parameter", () => {
-    const ics = buildIcs(
-      { ...clientInvite, attendeeName: 'Ann "the client"\r\nATTENDEE:mailto:evil@example.com' },
-      "REQUEST",
-    );
+    const ics = buildIcs({ ...clientInvite, attendeeName: 'Ann "the client"\r\nATTENDEE:mailto:evil@example.com' }, "REQUEST");
     const { event } = parse(ics);
     const attendees = event.getAllProperties("attendee");
     expect(attendees).toHaveLength(1);

@@ -75,7 +75,13 @@ type ClientBookingInput = {
   ics: string;
 };
 
-function clientBookingEmail(input: ClientBookingInput, subject: string, lead: string, method: "REQUEST" | "CANCEL", button: string): EmailMessage {
+function clientBookingEmail(
+  input: ClientBookingInput,
+  subject: string,
+  lead: string,
+  method: "REQUEST" | "CANCEL",
+  button: string,
+): EmailMessage {
   const when = formatAppointment(input.start, input.end, input.timeZone);
   return {
     to: input.to,

@@ -26,7 +26,10 @@ export async function loadBusy(db: Db, now: Date, rules: BookingRules, excludeBo
   return rows.map((row) => ({ start: row.startsAt, end: row.endsAt }));
 }
 
-export async function getOpenSlots(now = new Date(), options: { excludeBookingId?: string } = {}): Promise<{ rules: PracticeRules; slots: Slot[] }> {
+export async function getOpenSlots(
+  now = new Date(),
+  options: { excludeBookingId?: string } = {},
+): Promise<{ rules: PracticeRules; slots: Slot[] }> {
   const rules = await getBookingRules();
   const busy = await loadBusy(prisma, now, rules, options.excludeBookingId);
   return { rules, slots: computeSlots(rules, busy, now) };
@@ -108,7 +111,12 @@ export async function listBookings(clinician: CurrentUser, scope: "upcoming" | "
       client: { select: { intake: { select: { id: true } } } },
     },
   });
-  await recordAudit({ actor: { id: clinician.id, role: clinician.role }, action: `booking.list.${scope}`, subjectType: "Booking", outcome: "allowed" });
+  await recordAudit({
+    actor: { id: clinician.id, role: clinician.role },
+    action: `booking.list.${scope}`,
+    subjectType: "Booking",
+    outcome: "allowed",
+  });
   return rows.map((row) => ({
     id: row.id,
     startsAt: row.startsAt,

@@ -93,13 +93,19 @@ export function bookingFits(rules: Pick<BookingRules, "timeZone" | "windows" | "
 }
 
 /** Confirmed, still-upcoming bookings that the given availability no longer covers. */
-export async function bookingsOutside(rules: Pick<BookingRules, "timeZone" | "windows" | "daysOff">, now = new Date(), db: Db = prisma): Promise<OutsideBooking[]> {
+export async function bookingsOutside(
+  rules: Pick<BookingRules, "timeZone" | "windows" | "daysOff">,
+  now = new Date(),
+  db: Db = prisma,
+): Promise<OutsideBooking[]> {
   const rows = await db.booking.findMany({
     where: { status: "CONFIRMED", startsAt: { gt: now } },
     orderBy: { startsAt: "asc" },
     select: { id: true, startsAt: true, endsAt: true, email: true },
   });
-  return rows.filter((row) => !bookingFits(rules, row.startsAt, row.endsAt)).map((row) => ({ ...row, label: formatDateTime(row.startsAt, rules.timeZone) }));
+  return rows
+    .filter((row) => !bookingFits(rules, row.startsAt, row.endsAt))
+    .map((row) => ({ ...row, label: formatDateTime(row.startsAt, rules.timeZone) }));
 }
 
 /**

@@ -17,29 +17,23 @@ export function contactMethodLabel(value: string): string {
   return CONTACT_METHODS.find((method) => method.value === value)?.label ?? value;
 }
 
-export const timeZoneField = z
-  .string()
-  .refine((value) => IANAZone.isValidZone(value), "Please choose a valid time zone.");
+export const timeZoneField = z.string().refine((value) => IANAZone.isValidZone(value), "Please choose a valid time zone.");
 
 const bookingFields = z.object({
-    slotStart: z.iso.datetime({ message: "Please choose a time from the list." }),
-    firstName: z
-      .string()
-      .trim()
-      .min(1, "Please tell us your first name.")
-      .max(60, "Please keep your first name under 60 characters."),
-    email: emailField,
-    phone: z
-      .string()
-      .trim()
-      .refine((v) => v === "" || PHONE_PATTERN.test(v), "Please enter a phone number with digits only, like (555) 123-4567.")
-      .default(""),
-    contactMethod: z.enum(["EMAIL", "PHONE", "TEXT"], { message: "Please choose how you would like to be contacted." }),
-    note: z.string().trim().max(1000, "Please keep this under 1,000 characters.").default(""),
-    consent: z.literal(true, { message: "Please agree to be contacted about your consultation." }),
-    timeZone: timeZoneField,
-    /** Honeypot: hidden from people, filled in by naive bots. */
-    website: z.string().max(500).default(""),
+  slotStart: z.iso.datetime({ message: "Please choose a time from the list." }),
+  firstName: z.string().trim().min(1, "Please tell us your first name.").max(60, "Please keep your first name under 60 characters."),
+  email: emailField,
+  phone: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || PHONE_PATTERN.test(v), "Please enter a phone number with digits only, like (555) 123-4567.")
+    .default(""),
+  contactMethod: z.enum(["EMAIL", "PHONE", "TEXT"], { message: "Please choose how you would like to be contacted." }),
+  note: z.string().trim().max(1000, "Please keep this under 1,000 characters.").default(""),
+  consent: z.literal(true, { message: "Please agree to be contacted about your consultation." }),
+  timeZone: timeZoneField,
+  /** Honeypot: hidden from people, filled in by naive bots. */
+  website: z.string().max(500).default(""),
 });
 
 const contactFields = bookingFields.pick({ contactMethod: true, phone: true });
@@ -58,4 +52,3 @@ export const slotChoiceSchema = z.object({
   bookingId: recordId,
   slotStart: z.iso.datetime({ message: "Please choose a time from the list." }),
 });
-

@@ -73,7 +73,10 @@ export async function createHold(request: BookingRequest, now = new Date()): Pro
       const rules = await getBookingRules(tx);
       if (!isSlotOffered(rules, await loadBusy(tx, now, rules), now, start)) return null;
       // Only once the new time is known to be free; a failed insert rolls this back too.
-      await tx.booking.updateMany({ where: { status: "HOLD", email: request.email, startsAt: { not: start } }, data: { status: "CANCELLED", cancelledAt: now } });
+      await tx.booking.updateMany({
+        where: { status: "HOLD", email: request.email, startsAt: { not: start } },
+        data: { status: "CANCELLED", cancelledAt: now },
+      });
       const id = randomUUID();
       await tx.booking.create({
         data: {
@@ -117,7 +120,16 @@ type BookingForEmail = {
   clientTimeZone: string;
 };
 
-const emailFields = { id: true, icsUid: true, icsSequence: true, startsAt: true, endsAt: true, email: true, firstNameEnc: true, clientTimeZone: true } as const;
+const emailFields = {
+  id: true,
+  icsUid: true,
+  icsSequence: true,
+  startsAt: true,
+  endsAt: true,
+  email: true,
+  firstNameEnc: true,
+  clientTimeZone: true,
+} as const;
 
 type ClientEvent = "confirmed" | "rescheduled" | "cancelled";
 
@@ -138,7 +150,11 @@ async function queueBookingEmails(tx: Tx, booking: BookingForEmail, event: Clien
     ics: icsForClient(booking, method, clientIcs),
   };
   const clientMessage =
-    event === "confirmed" ? bookingConfirmedEmail(common) : event === "rescheduled" ? bookingRescheduledEmail(common) : bookingCancelledEmail(common);
+    event === "confirmed"
+      ? bookingConfirmedEmail(common)
+      : event === "rescheduled"
+        ? bookingRescheduledEmail(common)
+        : bookingCancelledEmail(common);
   await enqueueEmail(tx, { kind: `booking.${event}.client`, message: clientMessage, bookingId: booking.id });
   await enqueueEmail(tx, {
     kind: `booking.${event}.clinician`,
@@ -167,9 +183,7 @@ async function queueBookingEmails(tx: Tx, booking: BookingForEmail, event: Clien
 }
 
 export type ConfirmResult =
-  | { status: "confirmed" | "already-confirmed"; bookingId: string }
-  | { status: "not-found" }
-  | ({ status: "unavailable" } & Unavailable);
+  { status: "confirmed" | "already-confirmed"; bookingId: string } | { status: "not-found" } | ({ status: "unavailable" } & Unavailable);
 
 /**
  * Opening the emailed link confirms the hold: a compare-and-swap that only turns a still
@@ -200,7 +214,10 @@ export async function confirmHold(bookingId: string, user: { id: string; email: 
     });
     if (confirmed) return { status: "confirmed", bookingId };
     // Lost a race with a second click on the same link.
-    const again = await prisma.booking.findFirst({ where: { id: bookingId, clientId: user.id, status: "CONFIRMED" }, select: { id: true } });
+    const again = await prisma.booking.findFirst({
+      where: { id: bookingId, clientId: user.id, status: "CONFIRMED" },
+      select: { id: true },
+    });
     if (again) return { status: "already-confirmed", bookingId };
     return { status: "unavailable", ...(await unavailable("unavailable", booking.startsAt, now)) };
   } catch (error) {

@@ -47,11 +47,7 @@ describe("computeSlots: daylight saving time", () => {
   const sundayAfternoon = { weekday: 7, start: "13:00", end: "17:00" } as const;
 
   test("spring forward: 2026-03-08 13:00-17:00 New York is 17:00-21:00Z, a week earlier 18:00-22:00Z", () => {
-    const slots = computeSlots(
-      rules({ windows: [sundayAfternoon], horizonDays: 8 }),
-      [],
-      at("2026-02-28T12:00:00Z"),
-    );
+    const slots = computeSlots(rules({ windows: [sundayAfternoon], horizonDays: 8 }), [], at("2026-02-28T12:00:00Z"));
     const byDay = groupSlotsByDay(slots, NY);
     expect(byDay.map((d) => d.date)).toEqual(["2026-03-01", "2026-03-08"]);
     expect(starts(byDay[0]!.slots)[0]).toBe("2026-03-01T18:00:00.000Z");
@@ -69,11 +65,7 @@ describe("computeSlots: daylight saving time", () => {
   });
 
   test("fall back: 2026-11-01 13:00-17:00 New York is 18:00-22:00Z, a week earlier 17:00-21:00Z", () => {
-    const slots = computeSlots(
-      rules({ windows: [sundayAfternoon], horizonDays: 8 }),
-      [],
-      at("2026-10-24T12:00:00Z"),
-    );
+    const slots = computeSlots(rules({ windows: [sundayAfternoon], horizonDays: 8 }), [], at("2026-10-24T12:00:00Z"));
     const byDay = groupSlotsByDay(slots, NY);
     expect(byDay.map((d) => d.date)).toEqual(["2026-10-25", "2026-11-01"]);
     expect(starts(byDay[0]!.slots)[0]).toBe("2026-10-25T17:00:00.000Z");
@@ -133,8 +125,7 @@ describe("computeSlots: stepping and buffers", () => {
   });
 
   test("a slot may end exactly at the window end but not after it", () => {
-    const until = (end: string) =>
-      starts(computeSlots(rules({ windows: [{ weekday: 1, start: "09:00", end }], horizonDays: 1 }), [], now));
+    const until = (end: string) => starts(computeSlots(rules({ windows: [{ weekday: 1, start: "09:00", end }], horizonDays: 1 }), [], now));
     expect(until("09:50")).toEqual(["2026-06-22T13:00:00.000Z", "2026-06-22T13:30:00.000Z"]);
     expect(until("09:49")).toEqual(["2026-06-22T13:00:00.000Z"]);
   });
@@ -158,11 +149,7 @@ describe("computeSlots: stepping and buffers", () => {
 describe("computeSlots: notice, horizon and days off", () => {
   test("slots starting before now + minimum notice are excluded; exactly at it is allowed", () => {
     // Monday 08:00 local; 90 minutes' notice means 09:30 is the first bookable start.
-    const slots = computeSlots(
-      rules({ windows: [MONDAY_MORNING], minNoticeMinutes: 90, horizonDays: 1 }),
-      [],
-      at("2026-06-22T12:00:00Z"),
-    );
+    const slots = computeSlots(rules({ windows: [MONDAY_MORNING], minNoticeMinutes: 90, horizonDays: 1 }), [], at("2026-06-22T12:00:00Z"));
     expect(starts(slots)[0]).toBe("2026-06-22T13:30:00.000Z");
     expect(starts(slots)).not.toContain("2026-06-22T13:00:00.000Z");
   });
@@ -173,7 +160,12 @@ describe("computeSlots: notice, horizon and days off", () => {
       groupSlotsByDay(computeSlots(rules({ windows: weekdays, horizonDays }), [], now), NY).map((d) => d.date);
 
     expect(dates(at("2026-06-15T12:00:00Z"), 7)).toEqual([
-      "2026-06-15", "2026-06-16", "2026-06-17", "2026-06-18", "2026-06-19", "2026-06-22",
+      "2026-06-15",
+      "2026-06-16",
+      "2026-06-17",
+      "2026-06-18",
+      "2026-06-19",
+      "2026-06-22",
     ]);
     // 22:00 on Monday 06-15 in New York is already Tuesday in UTC: local today is still Monday.
     expect(dates(at("2026-06-16T02:00:00Z"), 1)).toEqual(["2026-06-16"]);
@@ -241,9 +233,7 @@ describe("computeSlots: busy bookings and holds", () => {
   });
 
   test("an invalid busy date throws instead of being ignored", () => {
-    expect(() => computeSlots(r, [{ start: new Date("nope"), end: at("2026-06-22T14:00:00Z") }], now)).toThrow(
-      /Invalid date/,
-    );
+    expect(() => computeSlots(r, [{ start: new Date("nope"), end: at("2026-06-22T14:00:00Z") }], now)).toThrow(/Invalid date/);
   });
 });
 
@@ -274,10 +264,7 @@ describe("nearestSlots", () => {
       "2026-06-22T10:00:00.000Z",
       "2026-06-22T10:30:00.000Z",
     ]);
-    expect(starts(nearestSlots(slots, at("2026-06-23T00:00:00Z"), 2))).toEqual([
-      "2026-06-22T10:30:00.000Z",
-      "2026-06-22T11:00:00.000Z",
-    ]);
+    expect(starts(nearestSlots(slots, at("2026-06-23T00:00:00Z"), 2))).toEqual(["2026-06-22T10:30:00.000Z", "2026-06-22T11:00:00.000Z"]);
   });
 
   test("breaks ties towards the earlier slot, handles counts and leaves the input alone", () => {
@@ -366,26 +353,10 @@ describe("bookingRulesSchema", () => {
       "windows.0.weekday",
       "Weekday must be a number from 1 (Monday) to 7 (Sunday)",
     ],
-    [
-      { windows: [{ weekday: 1, start: "9:00", end: "10:00" }] },
-      "windows.0.start",
-      'Time "9:00" must be 24-hour HH:MM, e.g. "09:00"',
-    ],
-    [
-      { windows: [{ weekday: 1, start: "09:00", end: "24:00" }] },
-      "windows.0.end",
-      'Time "24:00" must be 24-hour HH:MM, e.g. "09:00"',
-    ],
-    [
-      { windows: [{ weekday: 1, start: "12:00", end: "09:00" }] },
-      "windows.0.end",
-      "Window end time must be later than its start time",
-    ],
-    [
-      { windows: [{ weekday: 1, start: "09:00", end: "09:00" }] },
-      "windows.0.end",
-      "Window end time must be later than its start time",
-    ],
+    [{ windows: [{ weekday: 1, start: "9:00", end: "10:00" }] }, "windows.0.start", 'Time "9:00" must be 24-hour HH:MM, e.g. "09:00"'],
+    [{ windows: [{ weekday: 1, start: "09:00", end: "24:00" }] }, "windows.0.end", 'Time "24:00" must be 24-hour HH:MM, e.g. "09:00"'],
+    [{ windows: [{ weekday: 1, start: "12:00", end: "09:00" }] }, "windows.0.end", "Window end time must be later than its start time"],
+    [{ windows: [{ weekday: 1, start: "09:00", end: "09:00" }] }, "windows.0.end", "Window end time must be later than its start time"],
     [
       { windows: [{ weekday: 1, start: "09:00", end: "09:15" }] },
       "windows.0.end",

@@ -63,10 +63,7 @@ export function minutesOfDay(value: string): number {
  */
 function resolveWallClock(date: DateTime, time: string, timeZone: string): DateTime {
   const { hour, minute } = parseHhMm(time);
-  const local = DateTime.fromObject(
-    { year: date.year, month: date.month, day: date.day, hour, minute },
-    { zone: timeZone },
-  );
+  const local = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour, minute }, { zone: timeZone });
   return local
     .getPossibleOffsets()
     .reduce((earliest, candidate) => (candidate.toMillis() < earliest.toMillis() ? candidate : earliest), local);
@@ -188,9 +185,7 @@ export function groupSlotsByDay(slots: Slot[], timeZone: string): { date: string
   return [...groups].map(([date, daySlots]) => ({ date, slots: daySlots }));
 }
 
-const timeSchema = z
-  .string()
-  .regex(HH_MM, { error: (issue) => `Time "${String(issue.input)}" must be 24-hour HH:MM, e.g. "09:00"` });
+const timeSchema = z.string().regex(HH_MM, { error: (issue) => `Time "${String(issue.input)}" must be 24-hour HH:MM, e.g. "09:00"` });
 
 const weeklyWindowSchema = z
   .object({
@@ -205,11 +200,9 @@ const weeklyWindowSchema = z
     path: ["end"],
   });
 
-const dayOffSchema = z
-  .string()
-  .refine((s) => ISO_DATE_PATTERN.test(s) && DateTime.fromISO(s).isValid, {
-    error: (issue) => `Day off "${String(issue.input)}" must be a real date written YYYY-MM-DD`,
-  });
+const dayOffSchema = z.string().refine((s) => ISO_DATE_PATTERN.test(s) && DateTime.fromISO(s).isValid, {
+  error: (issue) => `Day off "${String(issue.input)}" must be a real date written YYYY-MM-DD`,
+});
 
 const wholeMinutes = (label: string, min: number, max: number, unit = "minutes") =>
   z

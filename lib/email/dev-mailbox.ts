@@ -44,10 +44,19 @@ export async function readMailbox(dir: string): Promise<CaughtEmail[]> {
       const parsed = await simpleParser(await readFile(path.join(dir, `${id}.eml`)));
       const headers: Record<string, string> = {};
       for (const { key, line } of parsed.headerLines) {
-        const value = line.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+        const value = line
+          .slice(line.indexOf(":") + 1)
+          .replace(/\r?\n[ \t]+/g, " ")
+          .trim();
         headers[key] = headers[key] === undefined ? value : `${headers[key]}, ${value}`;
       }
-      const to = parsed.to === undefined ? "" : [parsed.to].flat().map((address) => address.text).join(", ");
+      const to =
+        parsed.to === undefined
+          ? ""
+          : [parsed.to]
+              .flat()
+              .map((address) => address.text)
+              .join(", ");
       return {
         id,
         date: parsed.date ?? new Date(order(id)[0]),

@@ -6,7 +6,6 @@
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { prisma } from "@/lib/platform/db";
 
-
 const KIND_EVENTS: Record<string, string> = {
   "booking.confirmed": "Booking confirmed",
   "booking.rescheduled": "Booking rescheduled",
@@ -89,7 +88,6 @@ export async function retryEmail(id: string, options: { actor?: AuditActor; now?
     return true;
   });
 }
-
 
 export async function countFailedEmails(): Promise<number> {
   return prisma.outboxEmail.count({ where: { status: "FAILED" } });

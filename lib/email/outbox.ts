@@ -22,7 +22,7 @@ export async function enqueueEmail(
   tx: Tx,
   input: { kind: string; message: EmailMessage; bookingId?: string; sendAfter?: Date; priority?: number },
 ): Promise<string> {
-  if (!KIND_PATTERN.test(input.kind)) throw new Error("enqueueEmail: kind must look like \"booking.confirmed.client\"");
+  if (!KIND_PATTERN.test(input.kind)) throw new Error('enqueueEmail: kind must look like "booking.confirmed.client"');
   const messageId = `<${randomUUID()}@${new URL(env().SITE_URL).hostname}>`;
   const message: EmailMessage = { ...input.message, messageId };
   const row = await tx.outboxEmail.create({

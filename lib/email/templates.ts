@@ -10,12 +10,7 @@ import type { EmailMessage } from "@/lib/email/send";
 export type Block = { paragraph: string } | { small: string } | { button: string; url: string };
 
 export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 // Every link in an email is built by us, but a javascript: URL must never become an href.
@@ -80,6 +75,10 @@ export function linkOnlyNotice(input: { to: string; subject: string; lines: stri
   return {
     to: input.to,
     ...(input.priority && { priority: input.priority }),
-    ...renderEmail(input.subject, [...input.lines.map((paragraph) => ({ paragraph })), { button: "Open the dashboard", url: input.url }], LINK_ONLY_FOOTER),
+    ...renderEmail(
+      input.subject,
+      [...input.lines.map((paragraph) => ({ paragraph })), { button: "Open the dashboard", url: input.url }],
+      LINK_ONLY_FOOTER,
+    ),
   };
 }

@@ -7,8 +7,24 @@ import { CONCERNS, SKIP, US_STATES } from "@/lib/intake/schema";
 export type Option = { value: string; label: string };
 
 export type FieldDef =
-  | { kind: "text" | "tel" | "date"; name: string; label: string; hint?: string; optional?: boolean; autoComplete?: string; showIf?: { field: string; equals: string[] } }
-  | { kind: "textarea"; name: string; label: string; hint?: string; optional?: boolean; sensitive?: boolean; showIf?: { field: string; equals: string[] } }
+  | {
+      kind: "text" | "tel" | "date";
+      name: string;
+      label: string;
+      hint?: string;
+      optional?: boolean;
+      autoComplete?: string;
+      showIf?: { field: string; equals: string[] };
+    }
+  | {
+      kind: "textarea";
+      name: string;
+      label: string;
+      hint?: string;
+      optional?: boolean;
+      sensitive?: boolean;
+      showIf?: { field: string; equals: string[] };
+    }
   | { kind: "select"; name: string; label: string; hint?: string; options: Option[]; optional?: boolean }
   | { kind: "radio"; name: string; label: string; hint?: string; options: Option[]; optional?: boolean; sensitive?: boolean }
   | { kind: "checkboxes"; name: string; label: string; hint?: string; options: Option[] }
@@ -16,11 +32,7 @@ export type FieldDef =
 
 const SKIP_OPTION: Option = { value: SKIP, label: "Prefer not to say" };
 const SENSITIVE_HINT = "You can skip this question. Share only what feels comfortable; we can talk about it together.";
-const yesNoSkip: Option[] = [
-  { value: "yes", label: "Yes" },
-  { value: "no", label: "No" },
-  SKIP_OPTION,
-];
+const yesNoSkip: Option[] = [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, SKIP_OPTION];
 
 export const STEP_FIELDS: Record<string, FieldDef[]> = {
   "about-you": [
@@ -37,7 +49,12 @@ export const STEP_FIELDS: Record<string, FieldDef[]> = {
       options: US_STATES.map((s) => ({ value: s, label: s })),
     },
     { kind: "text", name: "emergencyName", label: "Emergency contact: name" },
-    { kind: "text", name: "emergencyRelationship", label: "Emergency contact: relationship to you", hint: "For example partner, sister, friend." },
+    {
+      kind: "text",
+      name: "emergencyRelationship",
+      label: "Emergency contact: relationship to you",
+      hint: "For example partner, sister, friend.",
+    },
     { kind: "tel", name: "emergencyPhone", label: "Emergency contact: phone" },
   ],
   "pregnancy-and-postpartum": [
@@ -53,11 +70,30 @@ export const STEP_FIELDS: Record<string, FieldDef[]> = {
         { value: "other", label: "Something else" },
       ],
     },
-    { kind: "date", name: "dueDate", label: "Due date", hint: "An estimate is fine.", showIf: { field: "situation", equals: ["pregnant"] } },
+    {
+      kind: "date",
+      name: "dueDate",
+      label: "Due date",
+      hint: "An estimate is fine.",
+      showIf: { field: "situation", equals: ["pregnant"] },
+    },
     { kind: "date", name: "babyBirthDate", label: "Baby's date of birth", showIf: { field: "situation", equals: ["postpartum"] } },
-    { kind: "textarea", name: "situationOther", label: "Tell us a little more", optional: true, showIf: { field: "situation", equals: ["other", "loss"] } },
+    {
+      kind: "textarea",
+      name: "situationOther",
+      label: "Tell us a little more",
+      optional: true,
+      showIf: { field: "situation", equals: ["other", "loss"] },
+    },
     { kind: "text", name: "children", label: "How many children do you have?", optional: true, hint: "A number, for example 0 or 2." },
-    { kind: "textarea", name: "birthExperience", label: "Your birth experience", optional: true, sensitive: true, hint: "If you have given birth, anything you would like us to know." },
+    {
+      kind: "textarea",
+      name: "birthExperience",
+      label: "Your birth experience",
+      optional: true,
+      sensitive: true,
+      hint: "If you have given birth, anything you would like us to know.",
+    },
     {
       kind: "radio",
       name: "feeding",
@@ -96,17 +132,42 @@ export const STEP_FIELDS: Record<string, FieldDef[]> = {
     },
   ],
   "what-brings-you": [
-    { kind: "checkboxes", name: "concerns", label: "What would you like help with? Choose all that apply.", options: CONCERNS.map(([value, label]) => ({ value, label })) },
+    {
+      kind: "checkboxes",
+      name: "concerns",
+      label: "What would you like help with? Choose all that apply.",
+      options: CONCERNS.map(([value, label]) => ({ value, label })),
+    },
     { kind: "text", name: "concernsOther", label: "Something else", optional: true },
     { kind: "textarea", name: "whatBrings", label: "In your own words, what brings you to therapy now?", optional: true },
     { kind: "textarea", name: "goals", label: "What would you like to be different?", optional: true },
   ],
   history: [
     { kind: "radio", name: "previousCare", label: "Have you had mental-health care before?", options: yesNoSkip, sensitive: true },
-    { kind: "textarea", name: "previousCareDetails", label: "Details (when, with whom, what helped)", optional: true, sensitive: true, showIf: { field: "previousCare", equals: ["yes"] } },
+    {
+      kind: "textarea",
+      name: "previousCareDetails",
+      label: "Details (when, with whom, what helped)",
+      optional: true,
+      sensitive: true,
+      showIf: { field: "previousCare", equals: ["yes"] },
+    },
     { kind: "textarea", name: "diagnoses", label: "Any mental-health diagnoses", optional: true, sensitive: true },
-    { kind: "radio", name: "hospitalizations", label: "Have you ever been hospitalized for mental health?", options: yesNoSkip, sensitive: true },
-    { kind: "textarea", name: "hospitalizationDetails", label: "Details", optional: true, sensitive: true, showIf: { field: "hospitalizations", equals: ["yes"] } },
+    {
+      kind: "radio",
+      name: "hospitalizations",
+      label: "Have you ever been hospitalized for mental health?",
+      options: yesNoSkip,
+      sensitive: true,
+    },
+    {
+      kind: "textarea",
+      name: "hospitalizationDetails",
+      label: "Details",
+      optional: true,
+      sensitive: true,
+      showIf: { field: "hospitalizations", equals: ["yes"] },
+    },
     { kind: "textarea", name: "medications", label: "Current medications (including supplements)", optional: true, sensitive: true },
     {
       kind: "radio",
@@ -120,13 +181,41 @@ export const STEP_FIELDS: Record<string, FieldDef[]> = {
         SKIP_OPTION,
       ],
     },
-    { kind: "textarea", name: "substanceDetails", label: "Details", optional: true, sensitive: true, showIf: { field: "substanceUse", equals: ["some", "concerned"] } },
-    { kind: "radio", name: "trauma", label: "Have you experienced trauma you would like us to know about?", options: yesNoSkip, sensitive: true },
-    { kind: "textarea", name: "traumaDetails", label: "Details (only what you want to share)", optional: true, sensitive: true, showIf: { field: "trauma", equals: ["yes"] } },
+    {
+      kind: "textarea",
+      name: "substanceDetails",
+      label: "Details",
+      optional: true,
+      sensitive: true,
+      showIf: { field: "substanceUse", equals: ["some", "concerned"] },
+    },
+    {
+      kind: "radio",
+      name: "trauma",
+      label: "Have you experienced trauma you would like us to know about?",
+      options: yesNoSkip,
+      sensitive: true,
+    },
+    {
+      kind: "textarea",
+      name: "traumaDetails",
+      label: "Details (only what you want to share)",
+      optional: true,
+      sensitive: true,
+      showIf: { field: "trauma", equals: ["yes"] },
+    },
   ],
   consent: [
-    { kind: "checkbox", name: "consentTherapy", label: "I consent to psychotherapy with this practice, and I understand I can stop at any time." },
-    { kind: "checkbox", name: "consentTelehealth", label: "I consent to sessions by secure video (telehealth) and understand its benefits and limits." },
+    {
+      kind: "checkbox",
+      name: "consentTherapy",
+      label: "I consent to psychotherapy with this practice, and I understand I can stop at any time.",
+    },
+    {
+      kind: "checkbox",
+      name: "consentTelehealth",
+      label: "I consent to sessions by secure video (telehealth) and understand its benefits and limits.",
+    },
     { kind: "checkbox", name: "privacyNotice", label: "I have read the Notice of Privacy Practices." },
     { kind: "checkbox", name: "voicemailOk", label: "You may leave voicemail messages at my phone number." },
     { kind: "checkbox", name: "emailOk", label: "You may contact me by email about scheduling." },

@@ -31,12 +31,7 @@ export type Instrument = {
   readonly citation: string;
 };
 
-const FREQUENCY_OPTIONS: ResponseOptions = [
-  "Not at all",
-  "Several days",
-  "More than half the days",
-  "Nearly every day",
-];
+const FREQUENCY_OPTIONS: ResponseOptions = ["Not at all", "Several days", "More than half the days", "Nearly every day"];
 
 const PFIZER_CITATION =
   "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, " +

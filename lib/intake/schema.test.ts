@@ -141,7 +141,10 @@ describe("pregnancy and postpartum", () => {
   });
 
   test("blank optional radios (form defaults: null, or empty) become prefer-not-to-say", () => {
-    const fromDefaults = perinatalSchema.safeParse({ ...stepDefaults("pregnancy-and-postpartum", { epdsEnabled: false }), situation: "loss" });
+    const fromDefaults = perinatalSchema.safeParse({
+      ...stepDefaults("pregnancy-and-postpartum", { epdsEnabled: false }),
+      situation: "loss",
+    });
     expect(fromDefaults.success).toBe(true);
     expect(fromDefaults.data).toMatchObject({ feeding: SKIP, sleep: SKIP, deployment: SKIP });
 
@@ -341,7 +344,9 @@ describe("draftSchema", () => {
   const draft = (values: Record<string, unknown>, step = "about-you") => draftSchema.safeParse({ step, values });
 
   test("accepts anything typed so far, valid or not", () => {
-    expect(draft({ legalName: "", dateOfBirth: "19", phone: null, concerns: ["anxiety", null], phq9: [0, null, 3], ok: true }).success).toBe(true);
+    expect(
+      draft({ legalName: "", dateOfBirth: "19", phone: null, concerns: ["anxiety", null], phq9: [0, null, 3], ok: true }).success,
+    ).toBe(true);
   });
 
   test("bounds string length", () => {

@@ -11,20 +11,72 @@ import { epdsAnswersSchema, gad7AnswersSchema, phq9AnswersSchema, phq9Difficulty
 export const CONSENT_VERSION = "2026-11-v1";
 
 export const US_STATES = [
-  "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "District of Columbia",
-  "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
-  "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
-  "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
-  "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
-  "Washington", "West Virginia", "Wisconsin", "Wyoming", "Puerto Rico", "Guam", "U.S. Virgin Islands", "Outside the U.S.",
+  "Alabama",
+  "Alaska",
+  "Arizona",
+  "Arkansas",
+  "California",
+  "Colorado",
+  "Connecticut",
+  "Delaware",
+  "District of Columbia",
+  "Florida",
+  "Georgia",
+  "Hawaii",
+  "Idaho",
+  "Illinois",
+  "Indiana",
+  "Iowa",
+  "Kansas",
+  "Kentucky",
+  "Louisiana",
+  "Maine",
+  "Maryland",
+  "Massachusetts",
+  "Michigan",
+  "Minnesota",
+  "Mississippi",
+  "Missouri",
+  "Montana",
+  "Nebraska",
+  "Nevada",
+  "New Hampshire",
+  "New Jersey",
+  "New Mexico",
+  "New York",
+  "North Carolina",
+  "North Dakota",
+  "Ohio",
+  "Oklahoma",
+  "Oregon",
+  "Pennsylvania",
+  "Rhode Island",
+  "South Carolina",
+  "South Dakota",
+  "Tennessee",
+  "Texas",
+  "Utah",
+  "Vermont",
+  "Virginia",
+  "Washington",
+  "West Virginia",
+  "Wisconsin",
+  "Wyoming",
+  "Puerto Rico",
+  "Guam",
+  "U.S. Virgin Islands",
+  "Outside the U.S.",
 ] as const;
 
-const text = (max: number) => z.string().trim().max(max, `Please keep this under ${max.toLocaleString("en-US")} characters.`);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Please keep this under ${max.toLocaleString("en-US")} characters.`);
 const requiredText = (message: string, max = 200) => text(max).min(1, message);
 const optionalText = (max = 2000) => text(max).default("");
 const phone = (message: string) => z.string().trim().regex(PHONE_PATTERN, message);
-const isoDate = (message: string) =>
-  z.string().refine((v) => ISO_DATE_PATTERN.test(v) && DateTime.fromISO(v).isValid, message);
+const isoDate = (message: string) => z.string().refine((v) => ISO_DATE_PATTERN.test(v) && DateTime.fromISO(v).isValid, message);
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { message });
 /** A question that may be left unanswered: an empty radio group means the default. */
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -62,7 +114,11 @@ export const perinatalSchema = z
     dueDate: z.string().default(""),
     babyBirthDate: z.string().default(""),
     situationOther: optionalText(500),
-    children: z.string().trim().regex(/^(\d{1,2})?$/, "Please enter a number, like 0 or 2.").default(""),
+    children: z
+      .string()
+      .trim()
+      .regex(/^(\d{1,2})?$/, "Please enter a number, like 0 or 2.")
+      .default(""),
     birthExperience: optionalText(4000),
     feeding: optionalChoice(["breastfeeding", "bottle", "combination", "not-applicable", SKIP], SKIP),
     sleep: optionalChoice(["mostly-ok", "some-trouble", "very-little", SKIP], SKIP),
@@ -71,8 +127,10 @@ export const perinatalSchema = z
   })
   .superRefine((v, ctx) => {
     const date = (value: string) => value && DateTime.fromISO(value).isValid;
-    if (v.situation === "pregnant" && !date(v.dueDate)) ctx.addIssue({ code: "custom", path: ["dueDate"], message: "Please enter your due date (an estimate is fine)." });
-    if (v.situation === "postpartum" && !date(v.babyBirthDate)) ctx.addIssue({ code: "custom", path: ["babyBirthDate"], message: "Please enter your baby's date of birth." });
+    if (v.situation === "pregnant" && !date(v.dueDate))
+      ctx.addIssue({ code: "custom", path: ["dueDate"], message: "Please enter your due date (an estimate is fine)." });
+    if (v.situation === "postpartum" && !date(v.babyBirthDate))
+      ctx.addIssue({ code: "custom", path: ["babyBirthDate"], message: "Please enter your baby's date of birth." });
   });
 
 export const CONCERNS = [
@@ -208,18 +266,52 @@ function normalizeName(name: string): string {
 export function stepDefaults(step: AnsweredStepSlug, { epdsEnabled }: { epdsEnabled: boolean }): Record<string, unknown> {
   switch (step) {
     case "about-you":
-      return { legalName: "", preferredName: "", pronouns: "", dateOfBirth: "", phone: "", state: "", emergencyName: "", emergencyRelationship: "", emergencyPhone: "" };
+      return {
+        legalName: "",
+        preferredName: "",
+        pronouns: "",
+        dateOfBirth: "",
+        phone: "",
+        state: "",
+        emergencyName: "",
+        emergencyRelationship: "",
+        emergencyPhone: "",
+      };
     case "pregnancy-and-postpartum":
-      return { situation: null, dueDate: "", babyBirthDate: "", situationOther: "", children: "", birthExperience: "", feeding: null, sleep: null, support: "", deployment: null };
+      return {
+        situation: null,
+        dueDate: "",
+        babyBirthDate: "",
+        situationOther: "",
+        children: "",
+        birthExperience: "",
+        feeding: null,
+        sleep: null,
+        support: "",
+        deployment: null,
+      };
     case "what-brings-you":
       return { concerns: [], concernsOther: "", whatBrings: "", goals: "" };
     case "history":
       return {
-        previousCare: null, previousCareDetails: "", diagnoses: "", hospitalizations: null, hospitalizationDetails: "",
-        medications: "", substanceUse: null, substanceDetails: "", trauma: null, traumaDetails: "",
+        previousCare: null,
+        previousCareDetails: "",
+        diagnoses: "",
+        hospitalizations: null,
+        hospitalizationDetails: "",
+        medications: "",
+        substanceUse: null,
+        substanceDetails: "",
+        trauma: null,
+        traumaDetails: "",
       };
     case "screening":
-      return { phq9: Array(9).fill(null), phq9Difficulty: null, gad7: Array(7).fill(null), ...(epdsEnabled ? { epds: Array(10).fill(null) } : {}) };
+      return {
+        phq9: Array(9).fill(null),
+        phq9Difficulty: null,
+        gad7: Array(7).fill(null),
+        ...(epdsEnabled ? { epds: Array(10).fill(null) } : {}),
+      };
     case "consent":
       return { consentTherapy: false, consentTelehealth: false, privacyNotice: false, voicemailOk: false, emailOk: false, signature: "" };
   }

@@ -422,12 +422,7 @@ describe("instrument definitions", () => {
   test("PHQ-9 and GAD-7 use the published frequency options; PHQ-9 carries the unscored difficulty question", () => {
     const frequency = ["Not at all", "Several days", "More than half the days", "Nearly every day"];
     for (const item of [...PHQ9.items, ...GAD7.items]) expect(item.options).toEqual(frequency);
-    expect(PHQ9.unscoredFollowUp?.options).toEqual([
-      "Not difficult at all",
-      "Somewhat difficult",
-      "Very difficult",
-      "Extremely difficult",
-    ]);
+    expect(PHQ9.unscoredFollowUp?.options).toEqual(["Not difficult at all", "Somewhat difficult", "Very difficult", "Extremely difficult"]);
     expect(GAD7.unscoredFollowUp).toBeUndefined();
   });
 

@@ -154,10 +154,7 @@ export function epdsItemScore(itemNumber: number, responseIndex: number): number
   return EPDS_REVERSE_SCORED_ITEMS.has(itemNumber) ? MAX_ANSWER - responseIndex : responseIndex;
 }
 
-export function scoreEpds(
-  responseIndexes: readonly number[],
-  options: { sensitiveCutoff?: boolean } = {},
-): EpdsResult {
+export function scoreEpds(responseIndexes: readonly number[], options: { sensitiveCutoff?: boolean } = {}): EpdsResult {
   const { sensitiveCutoff = false } = options;
   // A truthy string such as "false" from a settings form must not silently switch cut-off.
   if (typeof sensitiveCutoff !== "boolean") throw new Error("EPDS: sensitiveCutoff must be a boolean");
@@ -200,10 +197,7 @@ export function scoreInstrument(
  * appear the moment that item is answered; unanswered items (undefined/null/holes)
  * are not risk. Always false for the GAD-7.
  */
-export function hasSelfHarmRisk(
-  instrument: InstrumentId,
-  answers: ReadonlyArray<number | null | undefined>,
-): boolean {
+export function hasSelfHarmRisk(instrument: InstrumentId, answers: ReadonlyArray<number | null | undefined>): boolean {
   const definition = INSTRUMENTS[instrument];
   if (definition === undefined) throw new Error("Unknown screening instrument");
   const item = definition.items.find((candidate) => candidate.selfHarm);
@@ -228,6 +222,9 @@ export type IntakeScores = {
 export function scoreAnswers(answers: IntakeAnswers, options: ClinicalOptions): IntakeScores {
   const phq9 = scorePhq9(answers.screening.phq9);
   const gad7 = scoreGad7(answers.screening.gad7);
-  const epds = options.epdsEnabled && answers.screening.epds ? scoreEpds(answers.screening.epds, { sensitiveCutoff: options.epdsSensitiveCutoff }) : null;
+  const epds =
+    options.epdsEnabled && answers.screening.epds
+      ? scoreEpds(answers.screening.epds, { sensitiveCutoff: options.epdsSensitiveCutoff })
+      : null;
   return { phq9, gad7, epds, selfHarmRisk: phq9.riskFlag || (epds?.riskFlag ?? false) };
 }

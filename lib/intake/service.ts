@@ -6,7 +6,14 @@ import { randomUUID } from "node:crypto";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { clinicianIntakeSubmittedNotice, clinicianUrgentIntakeNotice } from "@/lib/intake/emails";
-import { CONSENT_VERSION, STEPS, validateComplete, type AnsweredStepSlug, type DraftAnswers, type IntakeAnswers } from "@/lib/intake/schema";
+import {
+  CONSENT_VERSION,
+  STEPS,
+  validateComplete,
+  type AnsweredStepSlug,
+  type DraftAnswers,
+  type IntakeAnswers,
+} from "@/lib/intake/schema";
 import { hasSelfHarmRisk, scoreAnswers, type IntakeScores } from "@/lib/intake/scoring";
 import { intakeFields } from "@/lib/intake/sealed";
 import { getClinicalSettings, type ClinicalOptions } from "@/lib/intake/settings";
@@ -54,7 +61,10 @@ function selfHarmRiskItems(draft: DraftAnswers, options: ClinicalOptions): { phq
           return Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 3 ? (n as number) : null;
         })
       : [];
-  return { phq9: hasSelfHarmRisk("phq9", safe(screening.phq9)), epds: options.epdsEnabled && hasSelfHarmRisk("epds", safe(screening.epds)) };
+  return {
+    phq9: hasSelfHarmRisk("phq9", safe(screening.phq9)),
+    epds: options.epdsEnabled && hasSelfHarmRisk("epds", safe(screening.epds)),
+  };
 }
 
 type UrgentState = { id: string; status: string; urgent: boolean; urgentAt: Date | null; urgentFollowedUpAt: Date | null };
@@ -86,20 +96,28 @@ async function flagUrgent(tx: Tx, intake: UrgentState, newlyPositive: boolean, n
   });
 }
 
-export type SaveDraftResult =
-  | { ok: true; savedAt: Date; risk: boolean }
-  | { ok: false; reason: "submitted"; message: string };
+export type SaveDraftResult = { ok: true; savedAt: Date; risk: boolean } | { ok: false; reason: "submitted"; message: string };
 
 /**
  * Saves one step's answers as typed (valid or not) so nothing is lost. A self-harm answer
  * flags the intake urgent immediately, not only on submit: someone may stop halfway.
  */
-export async function saveDraft(clientId: string, step: AnsweredStepSlug, values: Record<string, unknown>, now = new Date()): Promise<SaveDraftResult> {
+export async function saveDraft(
+  clientId: string,
+  step: AnsweredStepSlug,
+  values: Record<string, unknown>,
+  now = new Date(),
+): Promise<SaveDraftResult> {
   await getOrCreateClientIntake(clientId);
   return prisma.$transaction(async (tx) => {
     const row = await lockIntake(tx, clientId);
     if (!row) throw new Error("intake missing after creation");
-    if (row.status !== "DRAFT") return { ok: false as const, reason: "submitted" as const, message: "Your intake has already been submitted, so it can no longer be changed." };
+    if (row.status !== "DRAFT")
+      return {
+        ok: false as const,
+        reason: "submitted" as const,
+        message: "Your intake has already been submitted, so it can no longer be changed.",
+      };
     const previous = readDraft(row);
     const draft = { ...previous, [step]: values };
     await tx.intake.update({
@@ -124,7 +142,12 @@ export type SubmitResult =
 export async function submitIntake(clientId: string, now = new Date()): Promise<SubmitResult> {
   return prisma.$transaction(async (tx) => {
     const row = await lockIntake(tx, clientId);
-    if (!row) return { ok: false as const, reason: "invalid" as const, issues: [{ step: "about-you" as const, message: "Please start the questionnaire first." }] };
+    if (!row)
+      return {
+        ok: false as const,
+        reason: "invalid" as const,
+        issues: [{ step: "about-you" as const, message: "Please start the questionnaire first." }],
+      };
     if (row.status !== "DRAFT") return { ok: false as const, reason: "submitted" as const };
     const options = await getClinicalSettings(tx);
     const checked = validateComplete(readDraft(row), options);
@@ -172,15 +195,39 @@ export type IntakeDetail = {
 export async function readIntake(intakeId: string, actor: AuditActor): Promise<IntakeDetail | null> {
   const row = await prisma.intake.findUnique({
     where: { id: intakeId },
-    select: { id: true, clientId: true, status: true, urgent: true, submittedAt: true, consentVersion: true, signedAt: true, answersEnc: true, scoresEnc: true },
+    select: {
+      id: true,
+      clientId: true,
+      status: true,
+      urgent: true,
+      submittedAt: true,
+      consentVersion: true,
+      signedAt: true,
+      answersEnc: true,
+      scoresEnc: true,
+    },
   });
   const allowed = !!row && !!actor && (actor.role === "CLINICIAN" || actor.id === row.clientId);
   if (!allowed) {
-    await recordAudit({ actor, action: "intake.read", subjectType: "Intake", subjectId: intakeId, clientId: row?.clientId, outcome: "denied" });
+    await recordAudit({
+      actor,
+      action: "intake.read",
+      subjectType: "Intake",
+      subjectId: intakeId,
+      clientId: row?.clientId,
+      outcome: "denied",
+    });
     return null;
   }
   if (actor.role === "CLINICIAN") {
-    await recordAudit({ actor, action: "intake.read", subjectType: "Intake", subjectId: row.id, clientId: row.clientId, outcome: "allowed" });
+    await recordAudit({
+      actor,
+      action: "intake.read",
+      subjectType: "Intake",
+      subjectId: row.id,
+      clientId: row.clientId,
+      outcome: "allowed",
+    });
   }
   return {
     id: row.id,
@@ -204,6 +251,7 @@ export function completedSteps(draft: DraftAnswers, options: ClinicalOptions): S
     if (step.schema.safeParse(draft[slug] ?? {}).success) done.add(slug);
   }
   const epds = (draft.screening as { epds?: unknown } | undefined)?.epds;
-  if (options.epdsEnabled && !(Array.isArray(epds) && epds.length === 10 && epds.every((a) => Number.isInteger(a)))) done.delete("screening");
+  if (options.epdsEnabled && !(Array.isArray(epds) && epds.length === 10 && epds.every((a) => Number.isInteger(a))))
+    done.delete("screening");
   return done;
 }

@@ -59,7 +59,13 @@ export async function setEpdsPermission(choice: EpdsChoice, clinician: CurrentUs
     const data = { epdsEnabled: enabled, epdsSensitiveCutoff: sensitiveCutoff, ...confirmation };
     await tx.clinicalSettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
     await recordAudit(
-      { actor: { id: clinician.id, role: clinician.role }, action: "settings.epds", subjectType: "ClinicalSettings", subjectId: "1", outcome: "allowed" },
+      {
+        actor: { id: clinician.id, role: clinician.role },
+        action: "settings.epds",
+        subjectType: "ClinicalSettings",
+        subjectId: "1",
+        outcome: "allowed",
+      },
       tx,
     );
     return getClinicalSettings(tx);

@@ -33,7 +33,7 @@ const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;
  */
 export function parseKeyRing(spec: string): KeyRing {
   if (typeof spec !== "string" || spec.trim() === "") {
-    throw new Error("Encryption key ring is empty: expected \"id:base64key[,id:base64key...]\"");
+    throw new Error('Encryption key ring is empty: expected "id:base64key[,id:base64key...]"');
   }
   const keys = new Map<string, Buffer>();
   let currentKeyId: string | undefined;

@@ -18,7 +18,8 @@ function* errorChain(error: unknown): Generator<Record<string, unknown>> {
   }
 }
 
-const codeOf = (e: Record<string, unknown>) => (typeof e.code === "string" ? e.code : typeof e.originalCode === "string" ? e.originalCode : "");
+const codeOf = (e: Record<string, unknown>) =>
+  typeof e.code === "string" ? e.code : typeof e.originalCode === "string" ? e.originalCode : "";
 
 /** A PostgreSQL SQLSTATE or Prisma code anywhere in the chain, or a message naming the constraint. */
 export function hasDatabaseError(error: unknown, match: { codes: string[]; constraint?: string }): boolean {
@@ -36,9 +37,20 @@ export const isUniqueViolation = (error: unknown) => hasDatabaseError(error, { c
 export const isExclusionViolation = (error: unknown, constraint: string) => hasDatabaseError(error, { codes: ["23P01"], constraint });
 
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionAlreadyClosed"]);
+const ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "TransactionAlreadyClosed",
+]);
 const NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND"]);
-const PG_MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /connection.*(closed|ended)/i, /query read timeout/i];
+const PG_MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connection.*(closed|ended)/i,
+  /query read timeout/i,
+];
 
 /**
  * "The database is unreachable or restarting", as opposed to other failures, so that a route

@@ -27,12 +27,16 @@ describe("parseEnv", () => {
 
   test("production refuses to start without its secrets and names each missing one", () => {
     const missing = { NODE_ENV: "production", DATABASE_URL: DB };
-    expect(() => parseEnv(missing)).toThrow(/SITE_URL[\s\S]*NEXTAUTH_SECRET[\s\S]*ENCRYPTION_KEYS[\s\S]*SMTP_URL[\s\S]*MAIL_FROM[\s\S]*CLINICIAN_NOTIFY_EMAIL/);
+    expect(() => parseEnv(missing)).toThrow(
+      /SITE_URL[\s\S]*NEXTAUTH_SECRET[\s\S]*ENCRYPTION_KEYS[\s\S]*SMTP_URL[\s\S]*MAIL_FROM[\s\S]*CLINICIAN_NOTIFY_EMAIL/,
+    );
   });
 
   test("production refuses the development defaults", () => {
     expect(() => parseEnv({ ...PRODUCTION, ENCRYPTION_KEYS: DEV_ENCRYPTION_KEYS })).toThrow(/ENCRYPTION_KEYS: is the development default/);
-    expect(() => parseEnv({ ...PRODUCTION, NEXTAUTH_SECRET: "haven-development-secret-do-not-use-in-production" })).toThrow(/NEXTAUTH_SECRET/);
+    expect(() => parseEnv({ ...PRODUCTION, NEXTAUTH_SECRET: "haven-development-secret-do-not-use-in-production" })).toThrow(
+      /NEXTAUTH_SECRET/,
+    );
   });
 
   test("a malformed value gets a specific message", () => {
@@ -41,6 +45,8 @@ describe("parseEnv", () => {
   });
 
   test("a production build needs the database and site URL but not the secrets", () => {
-    expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build", DATABASE_URL: DB, SITE_URL: "https://x.example" })).not.toThrow();
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build", DATABASE_URL: DB, SITE_URL: "https://x.example" }),
+    ).not.toThrow();
   });
 });

@@ -32,7 +32,8 @@ export type PhotoResult = { ok: true; type: PhotoType } | { ok: false; message: 
 /** Checks a declared size before reading a file, so an oversized upload is refused early. */
 export function photoSizeError(size: number): string | null {
   if (size <= 0) return "Please choose a photo to upload.";
-  if (size > MAX_PHOTO_BYTES) return `That file is ${megabytes(size)}; photos can be at most 2 MB. Please choose a smaller photo or save it at a lower resolution.`;
+  if (size > MAX_PHOTO_BYTES)
+    return `That file is ${megabytes(size)}; photos can be at most 2 MB. Please choose a smaller photo or save it at a lower resolution.`;
   return null;
 }
 
@@ -75,4 +76,3 @@ export async function getPhoto(): Promise<{ bytes: Uint8Array<ArrayBuffer>; type
   const etag = `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 32)}"`;
   return { bytes, type: row.photoType, etag, version: String(row.updatedAt.getTime()) };
 }
-

@@ -55,31 +55,44 @@ const required = (label: string, max: number) =>
 // profile in stages, so an untouched bracketed placeholder is accepted until she replaces it.
 const isPlaceholder = (value: string) => /^\[[^\]]{1,60}\]$/.test(value);
 
-export const profileSchema = z.preprocess(cleanStrings, z.object({
-  practiceName: required("the practice name", 120),
-  clinicianName: required("your name as clients should see it", 120),
-  credentials: required("your credentials", 300),
-  tagline: required("a tagline for the home page", 300),
-  bio: required("a short biography", 5000),
-  location: required("the practice location", 200),
-  // Typed as one comma-separated line.
-  telehealthStates: z
-    .string({ error: "Please list the states where you offer telehealth, separated by commas." })
-    .transform((value) => [...new Set(value.split(",").map((s) => s.trim()).filter(Boolean))])
-    .pipe(
-      z
-        .array(z.string().max(40, { error: (issue) => `"${String(issue.input)}" is too long for a state name (40 characters at most).` }))
-        .min(1, { error: "Please list at least one state where you offer telehealth, separated by commas." })
-        .max(60, { error: "Please list at most 60 states." }),
+export const profileSchema = z.preprocess(
+  cleanStrings,
+  z.object({
+    practiceName: required("the practice name", 120),
+    clinicianName: required("your name as clients should see it", 120),
+    credentials: required("your credentials", 300),
+    tagline: required("a tagline for the home page", 300),
+    bio: required("a short biography", 5000),
+    location: required("the practice location", 200),
+    // Typed as one comma-separated line.
+    telehealthStates: z
+      .string({ error: "Please list the states where you offer telehealth, separated by commas." })
+      .transform((value) => [
+        ...new Set(
+          value
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(
+        z
+          .array(z.string().max(40, { error: (issue) => `"${String(issue.input)}" is too long for a state name (40 characters at most).` }))
+          .min(1, { error: "Please list at least one state where you offer telehealth, separated by commas." })
+          .max(60, { error: "Please list at most 60 states." }),
+      ),
+    contactEmail: required("the practice email address", 200).refine(
+      (value) => isPlaceholder(value) || z.email().safeParse(value).success,
+      {
+        error: "Please enter a valid email address, for example hello@yourpractice.com.",
+      },
     ),
-  contactEmail: required("the practice email address", 200).refine((value) => isPlaceholder(value) || z.email().safeParse(value).success, {
-    error: "Please enter a valid email address, for example hello@yourpractice.com.",
+    contactPhone: required("the practice phone number", 40),
+    sessionFee: required("the session fee", 200),
+    consultationFee: required("the consultation fee", 200),
+    feeNotes: z.string().trim().max(1000, { error: "Fee notes must be at most 1000 characters." }).default(""),
   }),
-  contactPhone: required("the practice phone number", 40),
-  sessionFee: required("the session fee", 200),
-  consultationFee: required("the consultation fee", 200),
-  feeNotes: z.string().trim().max(1000, { error: "Fee notes must be at most 1000 characters." }).default(""),
-}));
+);
 
 export type ProfileInput = z.output<typeof profileSchema>;
 

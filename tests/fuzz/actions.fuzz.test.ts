@@ -21,7 +21,12 @@ const mocks = vi.hoisted(() => {
   }
   const users = {
     client: { id: "fuzz-client", email: "fuzz-client@example.test", role: "CLIENT" as const, sessionId: "fuzz-client-session" },
-    clinician: { id: "fuzz-clinician", email: "fuzz-clinician@practice.test", role: "CLINICIAN" as const, sessionId: "fuzz-clinician-session" },
+    clinician: {
+      id: "fuzz-clinician",
+      email: "fuzz-clinician@practice.test",
+      role: "CLINICIAN" as const,
+      sessionId: "fuzz-clinician-session",
+    },
   };
   return { RedirectSignal, users };
 });
@@ -152,7 +157,9 @@ const TABLES = [
 type State = Record<string, string>;
 
 async function state(): Promise<State> {
-  const digests = TABLES.map((table) => `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "${table}" t) AS "${table}"`);
+  const digests = TABLES.map(
+    (table) => `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "${table}" t) AS "${table}"`,
+  );
   const [row] = await prisma.$queryRawUnsafe<Record<string, string | bigint>[]>(
     `SELECT ${digests.join(", ")},
       (SELECT count(*) FROM "AuditEvent" WHERE outcome <> 'denied') AS "audit allowed",
@@ -180,7 +187,11 @@ async function expectUnchanged(before: State, { deniedAudit = false } = {}) {
 const hugeString = fc
   .tuple(fc.integer({ min: 1_000, max: 120_000 }), fc.constantFrom("a", "\u0000", "😀", " ", "\u202e", "-"))
   .map(([n, c]) => c.repeat(n));
-const controlString = fc.string({ unit: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 40 });
+const controlString = fc.string({
+  unit: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)),
+  minLength: 1,
+  maxLength: 40,
+});
 const trickyString = fc.constantFrom(
   "",
   " ",
@@ -202,17 +213,34 @@ const trickyString = fc.constantFrom(
   "x".repeat(41),
   "x".repeat(65),
 );
-const anyString = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: "binary", maxLength: 60 }), controlString, trickyString, hugeString);
+const anyString = fc.oneof(
+  fc.string({ maxLength: 60 }),
+  fc.string({ unit: "binary", maxLength: 60 }),
+  controlString,
+  trickyString,
+  hugeString,
+);
 
-const pollutingObject = fc.constantFrom(
-  () => JSON.parse('{"__proto__": {"polluted": "yes"}}') as unknown,
-  () => JSON.parse('{"constructor": {"prototype": {"polluted": "yes"}}}') as unknown,
-  () => Object.create(null) as unknown,
-).map((make) => make());
+const pollutingObject = fc
+  .constantFrom(
+    () => JSON.parse('{"__proto__": {"polluted": "yes"}}') as unknown,
+    () => JSON.parse('{"constructor": {"prototype": {"polluted": "yes"}}}') as unknown,
+    () => Object.create(null) as unknown,
+  )
+  .map((make) => make());
 
 /** What React can deliver as a server action argument, and then some. */
 const anyArg: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything({ maxDepth: 2, withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, stringUnit: "binary" }),
+  fc.anything({
+    maxDepth: 2,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withTypedArray: true,
+    stringUnit: "binary",
+  }),
   anyString,
   pollutingObject,
   fc.constantFrom(undefined, null, NaN, Infinity, -0, true, 1e308),
@@ -222,7 +250,11 @@ const anyArg: fc.Arbitrary<unknown> = fc.oneof(
 /** A generated file: random bytes (never a real image), an empty file, or an oversized one. */
 const anyFile = fc.oneof(
   fc
-    .tuple(fc.uint8Array({ maxLength: 2_000 }), fc.string({ maxLength: 30 }), fc.constantFrom("", "image/png", "image/jpeg", "text/plain", "application/x-msdownload"))
+    .tuple(
+      fc.uint8Array({ maxLength: 2_000 }),
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom("", "image/png", "image/jpeg", "text/plain", "application/x-msdownload"),
+    )
     .filter(([bytes]) => sniffImageType(bytes) === null)
     .map(([bytes, name, type]) => new File([bytes], name || "file", { type })),
   fc.constant(new File([], "empty.png", { type: "image/png" })),
@@ -234,7 +266,11 @@ const anyFile = fc.oneof(
 const formValue: fc.Arbitrary<string | File> = fc.oneof({ weight: 4, arbitrary: anyString }, { weight: 1, arbitrary: anyFile });
 
 /** Values for id fields: anything, with extra weight on what a database refuses (NUL) or truncates. */
-const idValue: fc.Arbitrary<string | File> = fc.oneof(formValue, controlString, fc.constantFrom("a\u0000b", "\u0000", "x".repeat(64), "id\uD800"));
+const idValue: fc.Arbitrary<string | File> = fc.oneof(
+  formValue,
+  controlString,
+  fc.constantFrom("a\u0000b", "\u0000", "x".repeat(64), "id\uD800"),
+);
 
 /**
  * FormData with each of the action's own fields usually present (with its own generator, or
@@ -242,9 +278,9 @@ const idValue: fc.Arbitrary<string | File> = fc.oneof(formValue, controlString, 
  */
 function formData(fields: string[], overrides: Record<string, fc.Arbitrary<string | File>> = {}) {
   const own = fields.map((name) =>
-    fc.option(fc.array(Object.hasOwn(overrides, name) ? overrides[name]! : formValue, { minLength: 1, maxLength: 2 }), { freq: 5 }).map((values) =>
-      (values ?? []).map((value) => [name, value] as const),
-    ),
+    fc
+      .option(fc.array(Object.hasOwn(overrides, name) ? overrides[name]! : formValue, { minLength: 1, maxLength: 2 }), { freq: 5 })
+      .map((values) => (values ?? []).map((value) => [name, value] as const)),
   );
   const junkName = fc.oneof(fc.constantFrom("__proto__", "constructor", "$ACTION_ID_x", "$ACTION_REF_1"), fc.string({ maxLength: 12 }));
   const junk = fc.array(fc.tuple(junkName, formValue), { maxLength: 3 });
@@ -252,7 +288,10 @@ function formData(fields: string[], overrides: Record<string, fc.Arbitrary<strin
     const data = new FormData();
     for (const [name, value] of [...ownEntries.flat(), ...junkEntries]) data.append(name, value);
     // A readable counterexample when a property fails.
-    Object.defineProperty(data, fc.toStringMethod, { value: () => `FormData ${textOf([...data.entries()].map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 200) : `File(${v.name}, ${v.size} bytes, ${v.type})`]))}` });
+    Object.defineProperty(data, fc.toStringMethod, {
+      value: () =>
+        `FormData ${textOf([...data.entries()].map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 200) : `File(${v.name}, ${v.size} bytes, ${v.type})`]))}`,
+    });
     return data;
   });
 }
@@ -316,7 +355,13 @@ let submittedIntakeId = "";
 const OTHER_CLIENT = { id: "fuzz-other-client", email: "fuzz-other@example.test" };
 const THIRD_CLIENT = { id: "fuzz-third-client", email: "fuzz-third@example.test" };
 
-const VALID_ARTICLE = { title: "Sleep", slug: "fuzz-sleep", summary: "Why sleep matters.", body: "## Rest\n\nYes.", tags: "Postpartum, Sleep" };
+const VALID_ARTICLE = {
+  title: "Sleep",
+  slug: "fuzz-sleep",
+  summary: "Why sleep matters.",
+  body: "## Rest\n\nYes.",
+  tags: "Postpartum, Sleep",
+};
 const VALID_AVAILABILITY = { ...DEFAULT_BOOKING_SETTINGS, windows: [...DEFAULT_BOOKING_SETTINGS.windows], daysOff: [] as string[] };
 const VALID_PROFILE = { ...PLACEHOLDER_SETTINGS, telehealthStates: "Virginia, Texas" };
 const VALID_EPDS = { enabled: true, confirmPermission: true, sensitiveCutoff: false };
@@ -341,7 +386,9 @@ beforeAll(async () => {
   const article = await prisma.article.create({ data: { ...VALID_ARTICLE, tags: ["postpartum"] } });
   articleId = article.id;
   draftIntakeId = (await prisma.intake.create({ data: { id: randomUUID(), clientId: OTHER_CLIENT.id } })).id;
-  submittedIntakeId = (await prisma.intake.create({ data: { id: randomUUID(), clientId: THIRD_CLIENT.id, status: "SUBMITTED", submittedAt: new Date() } })).id;
+  submittedIntakeId = (
+    await prisma.intake.create({ data: { id: randomUUID(), clientId: THIRD_CLIENT.id, status: "SUBMITTED", submittedAt: new Date() } })
+  ).id;
 });
 
 beforeEach(async () => {
@@ -410,7 +457,11 @@ describe("lib/actions/articles.ts (clinician)", () => {
     let n = 0;
     const input = fc
       .tuple(fc.constantFrom("title", "summary", "body", "tags"), hostileText)
-      .map(([field, text]) => ({ ...VALID_ARTICLE, slug: `fuzz-hostile-${++n}`, [field]: `${VALID_ARTICLE[field as keyof typeof VALID_ARTICLE]} ${text}` }))
+      .map(([field, text]) => ({
+        ...VALID_ARTICLE,
+        slug: `fuzz-hostile-${++n}`,
+        [field]: `${VALID_ARTICLE[field as keyof typeof VALID_ARTICLE]} ${text}`,
+      }))
       .filter((value) => articleSchema.safeParse(value).success);
     await property(input, async (value) => {
       const before = await state();
@@ -425,11 +476,14 @@ describe("lib/actions/articles.ts (clinician)", () => {
 
   test("updateArticleAction: bad id or invalid article → error, the article is unchanged", async () => {
     const id = fc.oneof(fc.constant(articleId), anyArg);
-    await property(fc.tuple(id, fc.oneof(invalidFor(articleSchema, VALID_ARTICLE), fc.constant(VALID_ARTICLE)), anyArg), async ([articleRef, input, intent]) => {
-      // A valid article for the real id is a legitimate save: only invalid combinations here.
-      fc.pre(!(articleRef === articleId && articleSchema.safeParse(input).success));
-      await refused(() => articleActions.updateArticleAction(articleRef, input, intent as "save"), [articleRef, input]);
-    });
+    await property(
+      fc.tuple(id, fc.oneof(invalidFor(articleSchema, VALID_ARTICLE), fc.constant(VALID_ARTICLE)), anyArg),
+      async ([articleRef, input, intent]) => {
+        // A valid article for the real id is a legitimate save: only invalid combinations here.
+        fc.pre(!(articleRef === articleId && articleSchema.safeParse(input).success));
+        await refused(() => articleActions.updateArticleAction(articleRef, input, intent as "save"), [articleRef, input]);
+      },
+    );
   });
 
   test("publishArticleAction / unpublishArticleAction: an id that names no article → error, nothing changed", async () => {
@@ -458,7 +512,10 @@ describe("lib/actions/auth.ts", () => {
       const action = (clinician ? authActions.signOutClinicianAction : authActions.signOutAction) as (...a: unknown[]) => Promise<unknown>;
       const before = await state();
       const outcome = await run(() => action(...args));
-      expect(outcome, describeOutcome(outcome)).toEqual({ kind: "redirect", url: clinician ? "/dashboard/signin?signed-out=1" : "/?signed-out=1" });
+      expect(outcome, describeOutcome(outcome)).toEqual({
+        kind: "redirect",
+        url: clinician ? "/dashboard/signin?signed-out=1" : "/?signed-out=1",
+      });
       await expectUnchanged(before);
     });
   });
@@ -566,7 +623,9 @@ describe("lib/actions/intake.ts (client)", () => {
       fc.constant(null),
       fc.array(fc.oneof(fc.integer({ min: -1, max: 4 }), fc.constant(null), fc.string({ maxLength: 5 })), { maxLength: 12 }),
     );
-    const draft = fc.dictionary(fc.constantFrom(...stepNames), fc.dictionary(fc.string({ maxLength: 20 }), draftValue, { maxKeys: 10 }), { maxKeys: 6 });
+    const draft = fc.dictionary(fc.constantFrom(...stepNames), fc.dictionary(fc.string({ maxLength: 20 }), draftValue, { maxKeys: 10 }), {
+      maxKeys: 6,
+    });
     await property(fc.tuple(draft, fc.array(anyArg, { maxLength: 2 })), async ([answers, args]) => {
       await resetClientIntake();
       for (const [step, values] of Object.entries(answers)) {
@@ -590,13 +649,22 @@ describe("lib/actions/intakes.ts (clinician)", () => {
       intakeId: fc.oneof(fc.constantFrom(draftIntakeId, submittedIntakeId), idValue),
       note: fc.oneof(formValue, hugeString),
     });
-    await property(data, async (fd) => {
-      // The action's own rule (zod counts code points, not UTF-16 units).
-      const validNote = z.string().trim().max(5000).safeParse(fd.get("note") ?? "").success;
-      // Reviewing the submitted intake with a valid note is a legitimate write.
-      fc.pre(!(fd.get("intakeId") === submittedIntakeId && validNote));
-      await refused(() => markReviewedAction(undefined, fd), fd, { deniedAudit: true });
-    }, RUNS, [form({ intakeId: "a\u0000b", note: "" })]);
+    await property(
+      data,
+      async (fd) => {
+        // The action's own rule (zod counts code points, not UTF-16 units).
+        const validNote = z
+          .string()
+          .trim()
+          .max(5000)
+          .safeParse(fd.get("note") ?? "").success;
+        // Reviewing the submitted intake with a valid note is a legitimate write.
+        fc.pre(!(fd.get("intakeId") === submittedIntakeId && validNote));
+        await refused(() => markReviewedAction(undefined, fd), fd, { deniedAudit: true });
+      },
+      RUNS,
+      [form({ intakeId: "a\u0000b", note: "" })],
+    );
   });
 
   test("markUrgentFollowedUpAction: any form on a non-urgent intake → error; at most a 'denied' audit entry", async () => {
@@ -605,9 +673,14 @@ describe("lib/actions/intakes.ts (clinician)", () => {
       intakeId: fc.oneof(fc.constantFrom(draftIntakeId, submittedIntakeId), idValue),
       note: fc.oneof(formValue, hugeString),
     });
-    await property(data, async (fd) => {
-      await refused(() => markUrgentFollowedUpAction(undefined, fd), fd, { deniedAudit: true });
-    }, RUNS, [form({ intakeId: "a\u0000b", note: "" }), form({ intakeId: draftIntakeId, note: "" })]);
+    await property(
+      data,
+      async (fd) => {
+        await refused(() => markUrgentFollowedUpAction(undefined, fd), fd, { deniedAudit: true });
+      },
+      RUNS,
+      [form({ intakeId: "a\u0000b", note: "" }), form({ intakeId: draftIntakeId, note: "" })],
+    );
   });
 });
 
@@ -637,21 +710,38 @@ describe("lib/actions/settings.ts (clinician)", () => {
   });
 
   test("saveProfileAction: text the schema accepts but that is hostile (NUL, control characters, lone surrogates)", async () => {
-    const fields = ["practiceName", "clinicianName", "credentials", "tagline", "bio", "location", "telehealthStates", "contactPhone", "sessionFee", "consultationFee", "feeNotes"];
+    const fields = [
+      "practiceName",
+      "clinicianName",
+      "credentials",
+      "tagline",
+      "bio",
+      "location",
+      "telehealthStates",
+      "contactPhone",
+      "sessionFee",
+      "consultationFee",
+      "feeNotes",
+    ];
     const input = fc
       .tuple(fc.constantFrom(...fields), hostileText)
       .map(([field, text]) => ({ ...VALID_PROFILE, [field]: `${VALID_PROFILE[field as keyof typeof VALID_PROFILE]}${text}` }))
       .filter((value) => profileSchema.safeParse(value).success);
     const original = await prisma.practiceSettings.findUniqueOrThrow({ where: { id: 1 } });
     try {
-      await property(input, async (value) => {
-        const before = await state();
-        const outcome = await run(() => settingsActions.saveProfileAction(value));
-        expect(outcome.kind, describeOutcome(outcome)).toBe("returned");
-        if ((outcome as { value: { ok: boolean } }).value.ok) return; // a legitimate save
-        expectErrorState(outcome, value);
-        await expectUnchanged(before);
-      }, RUNS, [{ ...VALID_PROFILE, practiceName: "Haven\u0000" }]);
+      await property(
+        input,
+        async (value) => {
+          const before = await state();
+          const outcome = await run(() => settingsActions.saveProfileAction(value));
+          expect(outcome.kind, describeOutcome(outcome)).toBe("returned");
+          if ((outcome as { value: { ok: boolean } }).value.ok) return; // a legitimate save
+          expectErrorState(outcome, value);
+          await expectUnchanged(before);
+        },
+        RUNS,
+        [{ ...VALID_PROFILE, practiceName: "Haven\u0000" }],
+      );
     } finally {
       const restore: Partial<typeof original> = { ...original };
       delete restore.id;

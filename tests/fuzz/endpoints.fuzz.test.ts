@@ -58,7 +58,16 @@ class Body {
 }
 const bodies = (arb: fc.Arbitrary<string>) => arb.map((text) => new Body(text));
 
-const STACK_FRAGMENTS = [/(^|\\n|\n)\s*at\s/, /\bat \S+ \(/, /\.tsx?:\d*/, /\.m?js:\d+/, /\bError:/, /node_modules/, /prisma/i, /postgres/i];
+const STACK_FRAGMENTS = [
+  /(^|\\n|\n)\s*at\s/,
+  /\bat \S+ \(/,
+  /\.tsx?:\d*/,
+  /\.m?js:\d+/,
+  /\bError:/,
+  /node_modules/,
+  /prisma/i,
+  /postgres/i,
+];
 
 /** A clear client error: 4xx, JSON, an `error` sentence, nothing that looks like a stack. */
 function expectClientError(answer: Answer, sent: string) {
@@ -146,56 +155,67 @@ const badJsonValue: fc.Arbitrary<unknown> = fc.oneof(
 const FIELDS = ["slotStart", "firstName", "email", "phone", "contactMethod", "note", "consent", "timeZone", "website"];
 
 /** Bodies that are not JSON at all. */
-const notJson = fc.oneof(
-  fc.constantFrom("", "{", "{}}", "[", "undefined", "NaN", "{'slotStart': 1}", '{"a":1,}', "\u0000", "\uFEFF{}", "<xml/>", "a=1&b=2"),
-  fc.string({ unit: "binary", maxLength: 200 }),
-  fc.constant(JSON.stringify(validBody())).chain((json) => fc.integer({ min: 1, max: json.length - 1 }).map((cut) => json.slice(0, cut))),
-).filter((text) => {
-  try {
-    JSON.parse(text);
-    return false;
-  } catch {
-    return true;
-  }
-});
+const notJson = fc
+  .oneof(
+    fc.constantFrom("", "{", "{}}", "[", "undefined", "NaN", "{'slotStart': 1}", '{"a":1,}', "\u0000", "\uFEFF{}", "<xml/>", "a=1&b=2"),
+    fc.string({ unit: "binary", maxLength: 200 }),
+    fc.constant(JSON.stringify(validBody())).chain((json) => fc.integer({ min: 1, max: json.length - 1 }).map((cut) => json.slice(0, cut))),
+  )
+  .filter((text) => {
+    try {
+      JSON.parse(text);
+      return false;
+    } catch {
+      return true;
+    }
+  });
 
 /** JSON that is not a booking request: any JSON, or a request with fields wrong, missing or extra. */
-const wrongJson = fc.oneof(
-  fc.jsonValue({ maxDepth: 3 }),
-  fc.tuple(fc.constantFrom(...FIELDS, "__proto__", "constructor"), badJsonValue).map(([key, value]) => {
-    const body: Record<string, unknown> = validBody();
-    Object.defineProperty(body, key, { value, enumerable: true, configurable: true, writable: true });
-    return body;
-  }),
-  fc.subarray(FIELDS, { minLength: 1 }).map((missing) => {
-    const body: Record<string, unknown> = validBody();
-    for (const key of missing) delete body[key];
-    return body;
-  }),
-  fc.constant(validBody({ contactMethod: "PHONE", phone: "" })),
-  fc.constant(validBody({ consent: "true" })),
-  // The honeypot filled in, as a naive bot would (answered 202 without storing), or absurdly long.
-  fc.string({ minLength: 1, maxLength: 30 }).map((website) => validBody({ website })),
-  fc.constant(validBody({ website: "x".repeat(501) })),
-  // Huge but otherwise plausible: a 1 MB note.
-  fc.constant(validBody({ note: "x".repeat(1_000_000) })),
-).map((value) => JSON.stringify(value) ?? "null");
+const wrongJson = fc
+  .oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.tuple(fc.constantFrom(...FIELDS, "__proto__", "constructor"), badJsonValue).map(([key, value]) => {
+      const body: Record<string, unknown> = validBody();
+      Object.defineProperty(body, key, { value, enumerable: true, configurable: true, writable: true });
+      return body;
+    }),
+    fc.subarray(FIELDS, { minLength: 1 }).map((missing) => {
+      const body: Record<string, unknown> = validBody();
+      for (const key of missing) delete body[key];
+      return body;
+    }),
+    fc.constant(validBody({ contactMethod: "PHONE", phone: "" })),
+    fc.constant(validBody({ consent: "true" })),
+    // The honeypot filled in, as a naive bot would (answered 202 without storing), or absurdly long.
+    fc.string({ minLength: 1, maxLength: 30 }).map((website) => validBody({ website })),
+    fc.constant(validBody({ website: "x".repeat(501) })),
+    // Huge but otherwise plausible: a 1 MB note.
+    fc.constant(validBody({ note: "x".repeat(1_000_000) })),
+  )
+  .map((value) => JSON.stringify(value) ?? "null");
 
 /**
  * Well-formed requests for a time that is never offered: in the past, beyond the horizon,
  * or off the minute grid (slots always start on a whole minute).
  */
-const badSlot = fc.oneof(
-  fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date(Date.now() - 60_000), noInvalidDate: true }),
-  fc.date({ min: new Date(Date.now() + 400 * 24 * 3600_000), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true }),
-  fc
-    .tuple(fc.integer({ min: 0, max: 60 * 24 * 40 }), fc.integer({ min: 1, max: 59_999 }))
-    .map(([minutes, ms]) => new Date(Math.floor(Date.now() / 60_000) * 60_000 + minutes * 60_000 + ms)),
-).map((date) => date.toISOString());
+const badSlot = fc
+  .oneof(
+    fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date(Date.now() - 60_000), noInvalidDate: true }),
+    fc.date({ min: new Date(Date.now() + 400 * 24 * 3600_000), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true }),
+    fc
+      .tuple(fc.integer({ min: 0, max: 60 * 24 * 40 }), fc.integer({ min: 1, max: 59_999 }))
+      .map(([minutes, ms]) => new Date(Math.floor(Date.now() / 60_000) * 60_000 + minutes * 60_000 + ms)),
+  )
+  .map((date) => date.toISOString());
 
 const wellFormedBadSlotFrom = (holders: fc.Arbitrary<boolean>) =>
   fc
-    .record({ slotStart: badSlot, holder: holders, contactMethod: fc.constantFrom("EMAIL", "PHONE", "TEXT"), timeZone: fc.constantFrom("UTC", "Asia/Kolkata", "Pacific/Chatham") })
+    .record({
+      slotStart: badSlot,
+      holder: holders,
+      contactMethod: fc.constantFrom("EMAIL", "PHONE", "TEXT"),
+      timeZone: fc.constantFrom("UTC", "Asia/Kolkata", "Pacific/Chatham"),
+    })
     .map(({ holder, ...rest }) => JSON.stringify(validBody({ ...rest, email: holder ? HOLDER : uniqueEmail() })));
 /** Sometimes from an address that already holds a slot. */
 const wellFormedBadSlot = wellFormedBadSlotFrom(fc.boolean());
@@ -280,14 +300,26 @@ describe("POST /api/bookings/hold", () => {
   });
 
   test("odd headers (origin, content type, forwarded address): 4xx, nothing stored", async () => {
-    const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 600 }).map((s) => s.trim());
+    const headerText = fc
+      .string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 600 })
+      .map((s) => s.trim());
     const headers = fc.record(
       {
-        origin: fc.oneof(fc.constantFrom(ORIGIN, "null", "https://evil.example", "http://localhost:3000.evil.example", "http://LOCALHOST:3000"), headerText),
-        "content-type": fc.oneof(fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"), headerText),
+        origin: fc.oneof(
+          fc.constantFrom(ORIGIN, "null", "https://evil.example", "http://localhost:3000.evil.example", "http://LOCALHOST:3000"),
+          headerText,
+        ),
+        "content-type": fc.oneof(
+          fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"),
+          headerText,
+        ),
         // The first X-Forwarded-For entry is whatever the client sent: any length.
         "x-forwarded-for": fc
-          .oneof(fc.constantFrom("", " , ", "unknown", "::1", "1.2.3.4, 5.6.7.8"), headerText, fc.integer({ min: 200, max: 400 }).map((n) => "9".repeat(n)))
+          .oneof(
+            fc.constantFrom("", " , ", "unknown", "::1", "1.2.3.4, 5.6.7.8"),
+            headerText,
+            fc.integer({ min: 200, max: 400 }).map((n) => "9".repeat(n)),
+          )
           .map((v) => `${uniqueIp()}${v}`),
         host: fc.oneof(fc.constantFrom("localhost:3000", "evil.example"), headerText),
       },

@@ -84,7 +84,9 @@ export async function postgresForPgDump(sharedUrl: string): Promise<BackupTestSe
   }
 
   if (dump.major < OLDEST_MAJOR) {
-    throw new Error(`pg_dump ${dump.version} is too old for the backup test (it needs ${OLDEST_MAJOR} or newer).\n${installHint("pg_dump", OLDEST_MAJOR)}`);
+    throw new Error(
+      `pg_dump ${dump.version} is too old for the backup test (it needs ${OLDEST_MAJOR} or newer).\n${installHint("pg_dump", OLDEST_MAJOR)}`,
+    );
   }
   if (!existsSync(path.join(BIN_DIR, "pg_ctl"))) {
     throw new Error(

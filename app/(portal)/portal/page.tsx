@@ -94,7 +94,9 @@ export default async function PortalPage({ searchParams }: Props) {
         ) : (
           <p>
             A short intake questionnaire helps make the most of your first session. Your answers save as you go.{" "}
-            <Link href="/portal/intake">{intakeStatus === "DRAFT" ? "Continue the intake questionnaire" : "Start the intake questionnaire"}</Link>
+            <Link href="/portal/intake">
+              {intakeStatus === "DRAFT" ? "Continue the intake questionnaire" : "Start the intake questionnaire"}
+            </Link>
           </p>
         )}
       </section>

@@ -25,18 +25,17 @@ export default async function AboutPage() {
           <strong>Person-centered care:</strong> you set the pace, and what matters to you leads our work.
         </li>
         <li>
-          <strong>Attachment theory:</strong> we look at how your own early relationships shape the way you connect with
-          your baby, your partner and yourself.
+          <strong>Attachment theory:</strong> we look at how your own early relationships shape the way you connect with your baby, your
+          partner and yourself.
         </li>
         <li>
-          <strong>Practical coping skills:</strong> grounding, sleep protection, managing intrusive thoughts and
-          communicating needs, so that each session leaves you with something to use.
+          <strong>Practical coping skills:</strong> grounding, sleep protection, managing intrusive thoughts and communicating needs, so
+          that each session leaves you with something to use.
         </li>
       </ul>
       <h2>Where I practise</h2>
       <p>
-        {profile.location}. Sessions are also available by secure video for residents of{" "}
-        {profile.telehealthStates.join(", ")}.
+        {profile.location}. Sessions are also available by secure video for residents of {profile.telehealthStates.join(", ")}.
       </p>
       <p>
         <Link href="/book" className="button">

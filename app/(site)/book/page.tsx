@@ -36,8 +36,8 @@ export default async function BookPage({ searchParams }: Props) {
       <div className="narrow">
         <h1>Book a free consultation</h1>
         <p className="lead">
-          A free, {rules.slotMinutes}-minute call to talk about what is going on and whether we are a good fit. There is no
-          obligation and nothing to prepare.
+          A free, {rules.slotMinutes}-minute call to talk about what is going on and whether we are a good fit. There is no obligation and
+          nothing to prepare.
         </p>
       </div>
 
@@ -66,8 +66,7 @@ export default async function BookPage({ searchParams }: Props) {
         <section aria-labelledby="times-heading" className="book-times">
           <h2 id="times-heading">Open times</h2>
           <p className="small">
-            Times are shown in <strong>{zoneName(tz)}</strong> ({tz.replace(/_/g, " ")}). The practice is in{" "}
-            {zoneName(rules.timeZone)}.
+            Times are shown in <strong>{zoneName(tz)}</strong> ({tz.replace(/_/g, " ")}). The practice is in {zoneName(rules.timeZone)}.
           </p>
           <TimeZoneForm current={tz} action="/book" hidden={selected ? { slot: selected.start.toISOString() } : {}} />
           <SlotList slots={slots} timeZone={tz} hrefFor={hrefFor} selected={selected?.start.toISOString()} />

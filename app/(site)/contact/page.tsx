@@ -15,8 +15,7 @@ export default async function ContactPage() {
     <div className="container narrow section prose">
       <h1>Contact</h1>
       <p>
-        The easiest way to start is to <Link href="/book">book a free consultation</Link>. You can also reach the practice
-        directly:
+        The easiest way to start is to <Link href="/book">book a free consultation</Link>. You can also reach the practice directly:
       </p>
       <ul>
         <li>Email: {profile.contactEmail}</li>
@@ -26,9 +25,8 @@ export default async function ContactPage() {
       <section className="notice" aria-labelledby="not-emergency">
         <h2 id="not-emergency">Email and messages are not for emergencies</h2>
         <p>
-          Messages are read during business hours only. If you are in crisis or worried about your safety or your
-          baby&rsquo;s, <CrisisLine />.{" "}
-          <Link href="/get-help">More ways to get help now</Link>.
+          Messages are read during business hours only. If you are in crisis or worried about your safety or your baby&rsquo;s,{" "}
+          <CrisisLine />. <Link href="/get-help">More ways to get help now</Link>.
         </p>
       </section>
     </div>

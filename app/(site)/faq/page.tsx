@@ -37,8 +37,7 @@ const FAQ: { q: string; a: React.ReactNode }[] = [
     q: "What if I am in crisis?",
     a: (
       <>
-        Please do not wait for an appointment: <CrisisLine />. See <Link href="/get-help">get help now</Link>{" "}
-        for more options.
+        Please do not wait for an appointment: <CrisisLine />. See <Link href="/get-help">get help now</Link> for more options.
       </>
     ),
   },

@@ -3,7 +3,8 @@ import { CrisisResources } from "@/components/site/crisis-resources";
 
 export const metadata = pageMetadata({
   title: "Get help now",
-  description: "Crisis lines and support lines for new and expecting parents: 988, 911, the National Maternal Mental Health Hotline and Postpartum Support International.",
+  description:
+    "Crisis lines and support lines for new and expecting parents: 988, 911, the National Maternal Mental Health Hotline and Postpartum Support International.",
   path: "/get-help",
 });
 
@@ -12,13 +13,13 @@ export default function GetHelpPage() {
     <div className="container narrow section prose">
       <h1>Get help now</h1>
       <p className="lead">
-        If you are thinking about harming yourself or your baby, or you feel unsafe, you deserve help right now. You are
-        not alone, and these feelings can get better.
+        If you are thinking about harming yourself or your baby, or you feel unsafe, you deserve help right now. You are not alone, and
+        these feelings can get better.
       </p>
       <CrisisResources />
       <p>
-        This practice does not monitor messages or online forms around the clock. Please use the lines above rather than
-        email when you need help quickly.
+        This practice does not monitor messages or online forms around the clock. Please use the lines above rather than email when you need
+        help quickly.
       </p>
     </div>
   );

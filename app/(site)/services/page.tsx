@@ -9,10 +9,16 @@ export const metadata = pageMetadata({
 
 const SPECIALTIES = [
   ["Perinatal depression and anxiety", "Low mood, constant worry, panic, or feeling numb during pregnancy or after birth."],
-  ["Intrusive thoughts and perinatal OCD", "Unwanted, frightening thoughts about your baby's safety, and the checking or avoiding that can follow."],
+  [
+    "Intrusive thoughts and perinatal OCD",
+    "Unwanted, frightening thoughts about your baby's safety, and the checking or avoiding that can follow.",
+  ],
   ["Birth trauma", "Processing a frightening or disappointing birth so that it no longer intrudes on the present."],
   ["Bonding and attachment", "Support when the connection with your baby does not feel the way you expected."],
-  ["Pregnancy and infant loss", "Grief after miscarriage, stillbirth, termination for medical reasons or infant death, and pregnancy after loss."],
+  [
+    "Pregnancy and infant loss",
+    "Grief after miscarriage, stillbirth, termination for medical reasons or infant death, and pregnancy after loss.",
+  ],
   ["Fertility and trying to conceive", "The strain of waiting, treatment and uncertainty."],
   ["Military families", "Pregnancy, birth and parenting through deployment, relocation and homecoming."],
   ["Relationships and identity", "The shift in roles, relationships and sense of self that comes with becoming a parent."],
@@ -24,8 +30,8 @@ export default function ServicesPage() {
       <div className="narrow prose">
         <h1>Services and specialties</h1>
         <p>
-          I offer individual therapy for adults in the perinatal period, from trying to conceive through pregnancy and the
-          first years of parenthood. Partners are welcome to join sessions when that would help.
+          I offer individual therapy for adults in the perinatal period, from trying to conceive through pregnancy and the first years of
+          parenthood. Partners are welcome to join sessions when that would help.
         </p>
       </div>
       <ul className="grid cards-2">

@@ -33,9 +33,7 @@ export default async function DevMailPage() {
   return (
     <main id="main" className="container section">
       <h1>Caught emails</h1>
-      <p className="meta">
-        Development only: messages sent to the local mail catcher ({emails.length}), newest first.
-      </p>
+      <p className="meta">Development only: messages sent to the local mail catcher ({emails.length}), newest first.</p>
       <div className="grid">
         {emails.map((email) => (
           <article key={email.id} className="card" data-email-id={email.id}>

@@ -45,7 +45,11 @@ export default async function DashboardArticlesPage() {
                     <span className="small">/articles/{article.slug}</span>
                   </td>
                   <td>
-                    {article.status === "PUBLISHED" ? <span className="badge badge-ok">Published</span> : <span className="badge">Draft</span>}
+                    {article.status === "PUBLISHED" ? (
+                      <span className="badge badge-ok">Published</span>
+                    ) : (
+                      <span className="badge">Draft</span>
+                    )}
                   </td>
                   <td>
                     {article.publishedAt ? (

@@ -55,8 +55,8 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <h1>Audit trail</h1>
       <p>
-        Who read or changed client records, and when. Only the fact of each access is recorded here — never the clinical
-        content itself. Times are shown in {zoneName(tz)}.
+        Who read or changed client records, and when. Only the fact of each access is recorded here — never the clinical content itself.
+        Times are shown in {zoneName(tz)}.
       </p>
 
       <form method="get" action="/dashboard/audit" className="card form" aria-labelledby="filter-heading" noValidate>
@@ -203,7 +203,11 @@ export default async function AuditPage({ searchParams }: Props) {
                         )}
                       </td>
                       <td>
-                        <span className={event.outcome === "allowed" ? "badge badge-ok" : event.outcome === "denied" ? "badge badge-urgent" : "badge"}>
+                        <span
+                          className={
+                            event.outcome === "allowed" ? "badge badge-ok" : event.outcome === "denied" ? "badge badge-urgent" : "badge"
+                          }
+                        >
                           {event.outcome === "allowed" ? "Allowed" : event.outcome === "denied" ? "Denied" : event.outcome}
                         </span>
                       </td>

@@ -15,8 +15,8 @@ export default async function AvailabilityPage() {
     <div className="narrow">
       <h1>Availability</h1>
       <p className="lead">
-        When clients can book a free consultation. Changes show on the <Link href="/book">booking page</Link> as soon as you
-        save. Existing bookings are never cancelled by a change here: any that no longer fit are listed for you to follow up.
+        When clients can book a free consultation. Changes show on the <Link href="/book">booking page</Link> as soon as you save. Existing
+        bookings are never cancelled by a change here: any that no longer fit are listed for you to follow up.
       </p>
       <AvailabilityForm
         timeZones={timeZones}

@@ -12,7 +12,6 @@ import { BOOKING_STATUS_LABEL } from "@/lib/booking/status";
 
 export const metadata: Metadata = { title: "Bookings", robots: { index: false } };
 
-
 function BookingTable({ bookings, timeZone, past }: { bookings: DashboardBooking[]; timeZone: string; past: boolean }) {
   if (bookings.length === 0) return <p>None.</p>;
   return (
@@ -53,7 +52,9 @@ function BookingTable({ bookings, timeZone, past }: { bookings: DashboardBooking
               </td>
               <td className="note-cell">{b.note ?? "–"}</td>
               <td>
-                <StatusBadge tone={b.status === "CONFIRMED" || b.status === "COMPLETED" ? "ok" : "neutral"}>{BOOKING_STATUS_LABEL[b.status]}</StatusBadge>
+                <StatusBadge tone={b.status === "CONFIRMED" || b.status === "COMPLETED" ? "ok" : "neutral"}>
+                  {BOOKING_STATUS_LABEL[b.status]}
+                </StatusBadge>
                 {b.status !== "CANCELLED" && <BookingActions bookingId={b.id} past={past} />}
               </td>
             </tr>

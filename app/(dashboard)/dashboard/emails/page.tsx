@@ -29,9 +29,9 @@ export default async function EmailsPage({ searchParams }: Props) {
     <>
       <h1>Emails that could not be sent</h1>
       <p className="notice">
-        Email contents — the recipient&rsquo;s address, the subject and the message — are stored encrypted and are not shown
-        here. This page lists only the type of each email and the delivery error. Retrying sends the same message again
-        and starts a fresh round of attempts.
+        Email contents — the recipient&rsquo;s address, the subject and the message — are stored encrypted and are not shown here. This page
+        lists only the type of each email and the delivery error. Retrying sends the same message again and starts a fresh round of
+        attempts.
       </p>
       {message && (
         <p className={message.error ? "form-error" : "notice"} role={message.error ? "alert" : "status"}>
@@ -70,7 +70,11 @@ export default async function EmailsPage({ searchParams }: Props) {
                     <form action={retryEmailAction}>
                       <input type="hidden" name="id" value={email.id} />
                       <button type="submit" className="button button-small">
-                        Retry<span className="visually-hidden"> {email.label}, failed {formatWhen(email.updatedAt, timeZone)}</span>
+                        Retry
+                        <span className="visually-hidden">
+                          {" "}
+                          {email.label}, failed {formatWhen(email.updatedAt, timeZone)}
+                        </span>
                       </button>
                     </form>
                   </td>

@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: "Practice profile", robots: { index: 
 
 export default async function ProfilePage() {
   await requireClinician("/dashboard/profile");
-  const [{ photoUrl, ...profile }, epds, timeZone] = await Promise.all([getPracticeProfile(), getClinicalSettings(), getPracticeTimeZone()]);
+  const [{ photoUrl, ...profile }, epds, timeZone] = await Promise.all([
+    getPracticeProfile(),
+    getClinicalSettings(),
+    getPracticeTimeZone(),
+  ]);
   return (
     <div className="narrow">
       <h1>Practice profile</h1>

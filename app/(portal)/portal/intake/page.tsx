@@ -28,8 +28,8 @@ export default async function IntakePage({ searchParams }: Props) {
       <h1>Your intake questionnaire</h1>
       {params.support === "1" && <CrisisPanel />}
       <p className="notice" role="status">
-        {params.submitted ? "Thank you. Your intake has been submitted." : "Your intake has been submitted."} It will be reviewed before your
-        first session. Your answers are shown below and can no longer be changed here; you can tell us more at any time.
+        {params.submitted ? "Thank you. Your intake has been submitted." : "Your intake has been submitted."} It will be reviewed before
+        your first session. Your answers are shown below and can no longer be changed here; you can tell us more at any time.
       </p>
       <IntakeReview draft={intake.draft} epdsEnabled={options.epdsEnabled} editable={false} />
       <p>

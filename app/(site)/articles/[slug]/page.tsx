@@ -63,15 +63,13 @@ export default async function ArticlePage({ params }: Props) {
         </p>
         <h1>{article.title}</h1>
         <p className="meta">
-          <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time> ·{" "}
-          {article.readingMinutes} min read
+          <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt)}</time> · {article.readingMinutes} min read
         </p>
         <TagList tags={article.tags} />
       </header>
       {article.isPlaceholder && (
         <p className="notice" role="note">
-          <strong>Draft:</strong> this article is a placeholder that {profile.clinicianName} will replace with her own
-          writing.
+          <strong>Draft:</strong> this article is a placeholder that {profile.clinicianName} will replace with her own writing.
         </p>
       )}
       <div className="prose" dangerouslySetInnerHTML={{ __html: renderArticleMarkdown(article.body) }} />

@@ -20,7 +20,9 @@ export async function POST(req: NextRequest, ctx: Context) {
   if (!isSameOrigin(req.headers)) return jsonError(403, { error: "This request did not come from this site." });
   if (req.nextUrl.pathname.endsWith("/signin/email")) {
     const form = await req.clone().formData();
-    const email = String(form.get("email") ?? "").trim().toLowerCase();
+    const email = String(form.get("email") ?? "")
+      .trim()
+      .toLowerCase();
     const limited = await limitSignInLinkRequest({ email, ip: clientIp(req.headers) });
     if (limited) {
       // next-auth's client reads `url` and takes the error from its query string.

@@ -21,9 +21,14 @@ export async function POST(req: Request) {
       { event: "booking.hold.failed", unavailable, errorCode: errorCode(error), requestId: requestId(req.headers) },
       "booking hold failed",
     );
-    return jsonError(unavailable ? 503 : 500, {
-      error: "Something went wrong on our side and your time was not held yet. Your answers are still here; please try again in a minute.",
-    }, unavailable ? { "Retry-After": "30" } : undefined);
+    return jsonError(
+      unavailable ? 503 : 500,
+      {
+        error:
+          "Something went wrong on our side and your time was not held yet. Your answers are still here; please try again in a minute.",
+      },
+      unavailable ? { "Retry-After": "30" } : undefined,
+    );
   }
 }
 

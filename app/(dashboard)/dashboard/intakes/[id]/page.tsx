@@ -18,7 +18,19 @@ export const metadata: Metadata = { title: "Intake", robots: { index: false } };
 
 type Props = { params: Promise<{ id: string }> };
 
-function ItemScores({ instrument, itemScores, total, summary, risk }: { instrument: Instrument; itemScores: number[]; total: number; summary: string; risk: boolean }) {
+function ItemScores({
+  instrument,
+  itemScores,
+  total,
+  summary,
+  risk,
+}: {
+  instrument: Instrument;
+  itemScores: number[];
+  total: number;
+  summary: string;
+  risk: boolean;
+}) {
   return (
     <section className="card" aria-labelledby={`score-${instrument.id}`}>
       <h3 id={`score-${instrument.id}`} className="card-title">
@@ -41,7 +53,11 @@ export default async function IntakeDetailPage({ params }: Props) {
   const { id } = await params;
   const user = await requireClinician(`/dashboard/intakes/${id}`);
   // readIntake writes the audit event for this view (or the refusal).
-  const [intake, review, timeZone] = await Promise.all([readIntake(id, { id: user.id, role: user.role }), getReviewInfo(id), getPracticeTimeZone()]);
+  const [intake, review, timeZone] = await Promise.all([
+    readIntake(id, { id: user.id, role: user.role }),
+    getReviewInfo(id),
+    getPracticeTimeZone(),
+  ]);
   if (!intake || !review) notFound();
   const scores = intake.scores;
   const answers = (intake.answers ?? review.draft ?? {}) as DraftAnswers;
@@ -58,8 +74,8 @@ export default async function IntakeDetailPage({ params }: Props) {
       </p>
       {intake.status === "DRAFT" && (
         <p className="notice" role="note">
-          The client has not submitted this intake yet. It is shown because a self-harm question was answered above &ldquo;not at all&rdquo;. These are
-          their answers so far.
+          The client has not submitted this intake yet. It is shown because a self-harm question was answered above &ldquo;not at
+          all&rdquo;. These are their answers so far.
         </p>
       )}
       {intake.urgent && (
@@ -85,8 +101,20 @@ export default async function IntakeDetailPage({ params }: Props) {
         <section aria-labelledby="scores-heading">
           <h2 id="scores-heading">Screening scores</h2>
           <div className="grid">
-            <ItemScores instrument={PHQ9} itemScores={scores.phq9.itemScores} total={scores.phq9.total} summary={scores.phq9.band} risk={scores.phq9.riskFlag} />
-            <ItemScores instrument={GAD7} itemScores={scores.gad7.itemScores} total={scores.gad7.total} summary={scores.gad7.band} risk={false} />
+            <ItemScores
+              instrument={PHQ9}
+              itemScores={scores.phq9.itemScores}
+              total={scores.phq9.total}
+              summary={scores.phq9.band}
+              risk={scores.phq9.riskFlag}
+            />
+            <ItemScores
+              instrument={GAD7}
+              itemScores={scores.gad7.itemScores}
+              total={scores.gad7.total}
+              summary={scores.gad7.band}
+              risk={false}
+            />
             {scores.epds && (
               <ItemScores
                 instrument={EPDS}
@@ -102,7 +130,11 @@ export default async function IntakeDetailPage({ params }: Props) {
 
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">Answers</h2>
-        <IntakeReview draft={answers} epdsEnabled={Boolean(scores?.epds) || Array.isArray((answers.screening as { epds?: unknown } | undefined)?.epds)} editable={false} />
+        <IntakeReview
+          draft={answers}
+          epdsEnabled={Boolean(scores?.epds) || Array.isArray((answers.screening as { epds?: unknown } | undefined)?.epds)}
+          editable={false}
+        />
       </section>
 
       {intake.signedAt && (

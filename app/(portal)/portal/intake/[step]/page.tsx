@@ -19,7 +19,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const INTROS: Partial<Record<AnsweredStepSlug, string>> = {
-  "about-you": "Your answers are private: they are encrypted and only your clinician can read them. Everything saves as you go, so you can stop and come back on any device.",
+  "about-you":
+    "Your answers are private: they are encrypted and only your clinician can read them. Everything saves as you go, so you can stop and come back on any device.",
   history: "Every question on this page can be skipped. Share only what feels comfortable.",
   screening: "These are standard questionnaires that many clinicians use. They help your clinician understand how you have been feeling.",
 };
@@ -62,7 +63,10 @@ export default async function IntakeStepPage({ params }: Props) {
         <IntakeStepForm
           key={current.slug}
           step={current.slug}
-          initialValues={{ ...stepDefaults(current.slug as AnsweredStepSlug, options), ...(intake.draft[current.slug as AnsweredStepSlug] ?? {}) }}
+          initialValues={{
+            ...stepDefaults(current.slug as AnsweredStepSlug, options),
+            ...(intake.draft[current.slug as AnsweredStepSlug] ?? {}),
+          }}
           nextHref={nextHref}
           previousHref={previousHref}
           epdsEnabled={options.epdsEnabled}
