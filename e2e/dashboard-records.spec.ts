@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { encryptJson, parseKeyRing } from "../lib/platform/crypto";
 import { E2E } from "./config";
 import { expect, test } from "./fixtures";
 import { waitForEmails } from "./mail";
@@ -20,6 +19,7 @@ test("the clinician sees a failed email with its reason, without its contents, a
   const lastError = `Email delivery failed (SMTP 550, e2e ${tag})`;
   // A real ciphertext: the app's inline outbox worker picks the row up as soon as it is
   // PENDING again, and an undecryptable payload would make it FAILED straight away.
+  const { encryptJson, parseKeyRing } = await import("../lib/platform/crypto");
   const payloadEnc = encryptJson(
     parseKeyRing(E2E.appEnv.ENCRYPTION_KEYS!),
     { to: E2E.clinicianEmail, subject, text: `CANARY-BODY ${tag}`, html: `<p>CANARY-BODY ${tag}</p>` },

@@ -1,6 +1,12 @@
 import { expect } from "@playwright/test";
-import { readMailbox, type CaughtEmail } from "../lib/email/dev-mailbox";
+import type { CaughtEmail } from "../lib/email/dev-mailbox";
 import { E2E } from "./config";
+
+// Imported when used: the app's server modules load only in the test workers, which Node runs
+// with the react-server condition (playwright.config.ts).
+async function readMailbox(dir: string): Promise<CaughtEmail[]> {
+  return (await import("../lib/email/dev-mailbox")).readMailbox(dir);
+}
 
 /** Waits for emails caught by the e2e SMTP sink that match, newest first. */
 export async function waitForEmails(match: (mail: CaughtEmail) => boolean, { count = 1, timeout = 20_000 } = {}): Promise<CaughtEmail[]> {

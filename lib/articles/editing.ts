@@ -5,6 +5,7 @@
  * Public pages are prerendered, so every change revalidates the article page (old and new
  * address), the index, the tag pages, the feed, the sitemap and the home page at once.
  */
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { prisma } from "@/lib/platform/db";
 import { isUniqueViolation } from "@/lib/platform/db-errors";
@@ -60,7 +61,7 @@ function conflict(): ArticleWriteResult {
  * their literal paths and by the route pattern (which includes the route group, as the
  * page's cache tags do), so a tag page that just appeared or emptied is refreshed too.
  */
-export function revalidateArticlePaths(slugs: string[], tags: string[] = []): void {
+function revalidateArticlePaths(slugs: string[], tags: string[] = []): void {
   for (const path of ["/", "/articles", "/feed.xml", "/sitemap.xml"]) revalidatePath(path);
   for (const slug of new Set(slugs)) revalidatePath(`/articles/${slug}`);
   for (const tag of new Set(tags)) revalidatePath(`/articles/tags/${tag}`);

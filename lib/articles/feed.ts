@@ -1,3 +1,4 @@
+import "server-only";
 import { Feed } from "feed";
 import { getPublishedArticle, listPublishedArticles } from "@/lib/articles/queries";
 import { renderArticleMarkdown } from "@/lib/articles/markdown";

@@ -51,14 +51,3 @@ export function readingMinutes(markdown: string): number {
     .filter(Boolean).length;
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
-
-/** Plain text of the first paragraphs, for descriptions and feeds. */
-export function excerpt(markdown: string, maxLength = 200): string {
-  const text = markdown
-    .replace(/^#+\s.*$/gm, "")
-    .replace(/[*_`>#]/g, "")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
-  return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1).trimEnd()}…`;
-}

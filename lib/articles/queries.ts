@@ -2,6 +2,7 @@
  * Reads of published articles for the public site. Only PUBLISHED articles with a
  * publication date are ever returned here; drafts exist only in the dashboard.
  */
+import "server-only";
 import { prisma } from "@/lib/platform/db";
 import { readingMinutes } from "@/lib/articles/markdown";
 
@@ -81,11 +82,6 @@ export async function getPublishedArticle(slug: string): Promise<ArticlePage | n
     }),
   ]);
   return { ...toListItem(row), body: row.body, isPlaceholder: row.isPlaceholder, previous, next };
-}
-
-export async function listPublishedSlugs(): Promise<string[]> {
-  const rows = await prisma.article.findMany({ where: published, select: { slug: true } });
-  return rows.map((r) => r.slug);
 }
 
 export async function listTags(): Promise<{ tag: string; count: number }[]> {

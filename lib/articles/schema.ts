@@ -6,10 +6,10 @@
 import { z } from "@/lib/platform/zod";
 
 export const MAX_TAGS = 10;
-export const MAX_TAG_LENGTH = 50;
+const MAX_TAG_LENGTH = 50;
 export const MAX_BODY_LENGTH = 100_000;
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const SLUG_CONFLICT_MESSAGE = "Another article already uses this address. Please choose a different one.";
 

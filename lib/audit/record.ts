@@ -2,6 +2,7 @@
  * The audit trail: who read or tried to read clinical data, and when. Never the data
  * itself. The table is append-only in the database.
  */
+import "server-only";
 import { prisma } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

@@ -3,6 +3,7 @@
  * a time. Audit events hold no content by design; the actor's and client's sign-in emails
  * are looked up so the clinician can tell who is who.
  */
+import "server-only";
 import { DateTime } from "luxon";
 import { ISO_DATE_PATTERN, recordId } from "@/lib/platform/validation";
 import { prisma } from "@/lib/platform/db";

@@ -3,6 +3,7 @@
  * official adapter expects the default client output, which Prisma 7 no longer has).
  * Sessions are not stored through the adapter: see lib/auth/session.ts.
  */
+import "server-only";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import { prisma } from "@/lib/platform/db";
 

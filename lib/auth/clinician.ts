@@ -1,6 +1,7 @@
 /**
  * The clinician's account: one-time setup link, password + TOTP sign-in, recovery codes.
  */
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { checkTotp, newTotpSecret } from "@/lib/auth/totp";

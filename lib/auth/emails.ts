@@ -1,3 +1,4 @@
+import "server-only";
 import type { EmailMessage } from "@/lib/email/send";
 import { renderEmail } from "@/lib/email/templates";
 import { CRISIS_SENTENCE } from "@/lib/practice/crisis";

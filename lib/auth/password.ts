@@ -2,14 +2,15 @@
  * Password hashing with argon2id at OWASP's recommended minimum (19 MiB, 2 passes, 1 lane).
  * Long passphrases are accepted whole: nothing is truncated.
  */
+import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "@/lib/platform/zod";
 
 const ARGON2ID = 2; // Algorithm.Argon2id (a const enum, not importable under isolatedModules)
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 256;
+const PASSWORD_MIN = 12;
+const PASSWORD_MAX = 256;
 
 export const passwordField = z
   .string()

@@ -1,11 +1,5 @@
+import { emailField } from "@/lib/platform/validation";
 import { z } from "@/lib/platform/zod";
-
-export const emailField = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("Please enter a valid email address, like name@example.com."))
-  .pipe(z.string().max(254, "That email address is too long."));
 
 export const emailSignInSchema = z.object({ email: emailField });
 export type EmailSignIn = z.infer<typeof emailSignInSchema>;

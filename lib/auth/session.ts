@@ -4,6 +4,7 @@
  * absolute and idle limits. Call requireClient()/requireClinician() at the top of every
  * protected page, action and route, and filter queries by the returned user's id.
  */
+import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";

@@ -2,6 +2,7 @@
  * The booking's emails and calendar invitations. Subjects stay discreet (they show on lock
  * screens), and the clinician's notices carry only the time and a dashboard link.
  */
+import "server-only";
 import { buildIcs } from "@/lib/booking/calendar";
 import type { EmailMessage } from "@/lib/email/send";
 import { linkOnlyNotice, renderEmail, sender } from "@/lib/email/templates";

@@ -3,6 +3,7 @@
  * her id) and the clinician's lists, with the client's contact details and note (decrypted
  * here, audited as a read of client data).
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getBookingRules, isPastCutoff, type PracticeRules } from "@/lib/booking/rules";

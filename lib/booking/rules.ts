@@ -4,6 +4,7 @@
  * (saveAvailability). Changing availability never touches an existing booking: it reports
  * the confirmed ones that no longer fit, for her to handle.
  */
+import "server-only";
 import { cache } from "react";
 import { DateTime } from "luxon";
 import { bookingRulesSchema, minutesOfDay, type BookingRules } from "@/lib/booking/slots";
@@ -93,7 +94,7 @@ export function bookingFits(rules: Pick<BookingRules, "timeZone" | "windows" | "
 }
 
 /** Confirmed, still-upcoming bookings that the given availability no longer covers. */
-export async function bookingsOutside(
+async function bookingsOutside(
   rules: Pick<BookingRules, "timeZone" | "windows" | "daysOff">,
   now = new Date(),
   db: Db = prisma,

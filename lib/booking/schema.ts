@@ -4,8 +4,7 @@
  */
 import { IANAZone } from "luxon";
 import { z } from "@/lib/platform/zod";
-import { emailField } from "@/lib/auth/schema";
-import { PHONE_PATTERN, recordId } from "@/lib/platform/validation";
+import { emailField, PHONE_PATTERN, recordId } from "@/lib/platform/validation";
 
 export const CONTACT_METHODS = [
   { value: "EMAIL", label: "Email" },
@@ -17,7 +16,7 @@ export function contactMethodLabel(value: string): string {
   return CONTACT_METHODS.find((method) => method.value === value)?.label ?? value;
 }
 
-export const timeZoneField = z.string().refine((value) => IANAZone.isValidZone(value), "Please choose a valid time zone.");
+const timeZoneField = z.string().refine((value) => IANAZone.isValidZone(value), "Please choose a valid time zone.");
 
 const bookingFields = z.object({
   slotStart: z.iso.datetime({ message: "Please choose a time from the list." }),

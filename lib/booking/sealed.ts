@@ -1,4 +1,5 @@
 /** What a person typed when booking, encrypted; declared once for the client's side and the clinician's. */
+import "server-only";
 import { sealedText } from "@/lib/platform/keys";
 
 export const bookingFields = {

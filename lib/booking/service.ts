@@ -3,6 +3,7 @@
  * change and the emails announcing it are written in one transaction (outbox), and the
  * database's exclusion constraint has the last word on double booking.
  */
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";

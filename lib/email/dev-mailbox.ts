@@ -1,4 +1,5 @@
 /** Reads the messages written by scripts/mail-catcher.ts (development and tests only). */
+import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser } from "mailparser";

@@ -3,6 +3,7 @@
  * subject, bodies) is encrypted and is never read here; only its kind, attempt count and the
  * SMTP error are.
  */
+import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { prisma } from "@/lib/platform/db";
 

@@ -4,6 +4,7 @@
  * Delivery is at-least-once: a crash between the SMTP "250 OK" and marking the row SENT
  * re-sends it, with the same Message-ID so mail clients can recognise the duplicate.
  */
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { EmailDeliveryError, sendEmail, type EmailMessage } from "@/lib/email/send";
 import { prisma, type Tx } from "@/lib/platform/db";

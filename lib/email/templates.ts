@@ -4,12 +4,13 @@
  * build their own messages (each domain's emails.ts) from these pieces and hand them to the
  * outbox.
  */
+import "server-only";
 import { env } from "@/lib/platform/env";
 import type { EmailMessage } from "@/lib/email/send";
 
 export type Block = { paragraph: string } | { small: string } | { button: string; url: string };
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 

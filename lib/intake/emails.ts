@@ -1,4 +1,5 @@
 /** The intake's notices to the clinician: that something happened, and a link; never an answer. */
+import "server-only";
 import type { EmailMessage } from "@/lib/email/send";
 import { linkOnlyNotice } from "@/lib/email/templates";
 

@@ -2,6 +2,7 @@
  * The clinician's view of intakes. Every read of clinical content is audited; the list
  * shows scores and bands (clinical), so viewing it is audited too.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { DraftAnswers, IntakeAnswers } from "@/lib/intake/schema";

@@ -84,7 +84,7 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(values: T, fal
   z.preprocess(blankToUndefined, z.enum(values).default(fallback as never));
 
 /** Years between a birth date and today, in whole years. */
-export function ageOn(dateOfBirth: string, today: DateTime = DateTime.now()): number {
+function ageOn(dateOfBirth: string, today: DateTime = DateTime.now()): number {
   return Math.floor(today.diff(DateTime.fromISO(dateOfBirth), "years").years);
 }
 
@@ -107,7 +107,7 @@ export const aboutYouSchema = z.object({
   emergencyPhone: phone("Please enter your emergency contact's phone number."),
 });
 
-export const SITUATIONS = ["pregnant", "postpartum", "loss", "trying-to-conceive", "other"] as const;
+const SITUATIONS = ["pregnant", "postpartum", "loss", "trying-to-conceive", "other"] as const;
 export const perinatalSchema = z
   .object({
     situation: choice(SITUATIONS, "Please choose the option that fits best."),
@@ -227,7 +227,7 @@ const draftValue: z.ZodType<unknown> = z.union([
   z.null(),
   z.array(z.union([z.string().max(200), z.number().finite(), z.null()])).max(20),
 ]);
-export const draftStepSchema = z.record(z.string().max(40), draftValue).refine((v) => Object.keys(v).length <= 40, "Too many fields.");
+const draftStepSchema = z.record(z.string().max(40), draftValue).refine((v) => Object.keys(v).length <= 40, "Too many fields.");
 export const draftSchema = z.object({
   step: z.enum(STEPS.map((s) => s.slug) as unknown as [StepSlug, ...StepSlug[]]),
   values: draftStepSchema,

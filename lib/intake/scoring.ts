@@ -77,12 +77,6 @@ export const epdsAnswersSchema = answersSchema(EPDS_ITEM_COUNT, "EPDS");
 /** The PHQ-9 difficulty question: optional because the form only asks it "if you checked off any problems". */
 export const phq9DifficultySchema = answerSchema.optional();
 
-export const answersSchemas = {
-  phq9: phq9AnswersSchema,
-  gad7: gad7AnswersSchema,
-  epds: epdsAnswersSchema,
-} as const satisfies Record<InstrumentId, z.ZodType<number[]>>;
-
 // ---------------------------------------------------------------------------
 
 function isValidAnswer(value: unknown): value is number {

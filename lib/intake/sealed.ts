@@ -1,4 +1,5 @@
 /** The intake's encrypted fields, declared once for the client's side and the clinician's. */
+import "server-only";
 import type { DraftAnswers, IntakeAnswers } from "@/lib/intake/schema";
 import type { IntakeScores } from "@/lib/intake/scoring";
 import { sealedJson, sealedText } from "@/lib/platform/keys";

@@ -2,6 +2,7 @@
  * The intake questionnaire on the server: drafts, submission, scoring and the urgent
  * flag. Every query is scoped to the owning client; everything typed is encrypted.
  */
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { enqueueEmail } from "@/lib/email/outbox";

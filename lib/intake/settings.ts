@@ -2,6 +2,7 @@
  * The clinical settings: whether the EPDS is part of the questionnaires, with which cutoff,
  * and who confirmed the permission to use it. One reader, one writer.
  */
+import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
 import { prisma, type Db } from "@/lib/platform/db";

@@ -5,6 +5,7 @@
  * risk answer moves urgentAt past it. The same rule as a function (for rows already read)
  * and as a query filter (for counts and guarded updates).
  */
+import "server-only";
 import { prisma } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

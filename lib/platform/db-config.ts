@@ -1,3 +1,4 @@
+import "server-only";
 import type { PoolConfig } from "pg";
 import { env } from "@/lib/platform/env";
 

@@ -22,7 +22,7 @@ const codeOf = (e: Record<string, unknown>) =>
   typeof e.code === "string" ? e.code : typeof e.originalCode === "string" ? e.originalCode : "";
 
 /** A PostgreSQL SQLSTATE or Prisma code anywhere in the chain, or a message naming the constraint. */
-export function hasDatabaseError(error: unknown, match: { codes: string[]; constraint?: string }): boolean {
+function hasDatabaseError(error: unknown, match: { codes: string[]; constraint?: string }): boolean {
   for (const e of errorChain(error)) {
     if (match.codes.includes(codeOf(e))) return true;
     if (match.constraint && typeof e.message === "string" && e.message.includes(match.constraint)) return true;

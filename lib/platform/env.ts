@@ -3,6 +3,7 @@
  * Development gets safe defaults; production refuses to start without real values, and the
  * message names every missing or malformed variable.
  */
+import "server-only";
 import { z } from "@/lib/platform/zod";
 
 const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });

@@ -5,6 +5,7 @@
  * encrypted fields once with sealedText/sealedJson and uses them for both reading and
  * writing; the label format exists only here.
  */
+import "server-only";
 import { decryptField, decryptJson, encryptField, encryptJson, parseKeyRing, type KeyRing } from "@/lib/platform/crypto";
 import { env } from "@/lib/platform/env";
 

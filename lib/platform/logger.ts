@@ -7,6 +7,7 @@
  * practice handles clinical data, and logs are kept longer and read more widely than the
  * database. The redaction below is a safety net for mistakes, not a licence to log objects.
  */
+import "server-only";
 import { randomUUID } from "node:crypto";
 import pino, { type Bindings, type DestinationStream, type LevelWithSilent, type Logger } from "pino";
 import { env } from "@/lib/platform/env";
@@ -17,7 +18,7 @@ export type { Logger };
  * Keys whose values could carry a secret or personal data, wherever they appear in a logged
  * object. Exact key names (pino paths are case-sensitive), so the common variants are listed.
  */
-export const REDACTED_KEYS = [
+const REDACTED_KEYS = [
   // Secrets
   "password",
   "passwordHash",
@@ -92,7 +93,7 @@ const SAFE_ERROR_CODE = /^[A-Za-z0-9_.-]{1,64}$/;
  * errors may quote data in the message (database and SMTP errors can quote parameters or
  * addresses) should log just the code, e.g. `{ errorCode }`, rather than the error.
  */
-export function serializeError(value: unknown): Record<string, unknown> {
+function serializeError(value: unknown): Record<string, unknown> {
   if (typeof value !== "object" || value === null) return { name: "NonError" };
   const error = value as { name?: unknown; message?: unknown; code?: unknown; stack?: unknown };
   const code = typeof error.code === "number" ? String(error.code) : error.code;

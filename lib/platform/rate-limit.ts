@@ -2,6 +2,7 @@
  * Abuse limits, counted in PostgreSQL (table rate_limit) so that they hold across every
  * app instance. rate-limiter-flexible does the counting.
  */
+import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/platform/env";
 
 /** An absolute address on this site, for emails, feeds and canonical links. */

@@ -7,6 +7,14 @@ import { z } from "@/lib/platform/zod";
 /** Ids in URLs and forms: cuid or UUID shaped, nothing else reaches a query. */
 export const recordId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "That record could not be found.");
 
+/** An email address as people type it: trimmed and lower-cased, the form of every stored address. */
+export const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Please enter a valid email address, like name@example.com."))
+  .pipe(z.string().max(254, "That email address is too long."));
+
 /** A phone number as people type it: digits with spaces, dots, dashes, brackets, a leading +. */
 export const PHONE_PATTERN = /^[+()\d][\d\s().-]{6,24}$/;
 

@@ -2,12 +2,13 @@
  * The practice's profile photo: what is accepted (a real JPEG, PNG or WebP of at most 2 MB,
  * judged by its content), stored and served.
  */
+import "server-only";
 import { createHash } from "node:crypto";
 import { PLACEHOLDER_SETTINGS } from "@/lib/practice/defaults";
 import { prisma } from "@/lib/platform/db";
 
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
-export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 
 const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>

@@ -2,6 +2,7 @@
  * The practice's public profile: who she is, how to reach the practice, fees. One reader
  * (getPracticeProfile, for the public pages and her settings form alike) and one writer.
  */
+import "server-only";
 import { cache } from "react";
 import { PLACEHOLDER_SETTINGS } from "@/lib/practice/defaults";
 import { prisma } from "@/lib/platform/db";

@@ -1,5 +1,6 @@
 /**
- * Practice settings against the real PostgreSQL test database: availability validation,
+ * The clinician's settings, each owned by its domain (lib/booking/rules.ts, lib/practice/,
+ * lib/intake/settings.ts), against the real PostgreSQL test database: availability validation,
  * bookings left outside a new availability (listed, never changed), the public profile and
  * its revalidation, photo type checks by content, and the EPDS permission record.
  * next/cache only works inside Next, and the session needs a request: both are mocked.
