@@ -49,3 +49,6 @@ export function fieldErrorsFrom(error: z.ZodError, depth = Infinity): FieldError
   }
   return out;
 }
+
+/** A checkbox as a form posts it: "on" when ticked, absent when not (also accepts a boolean from scripts). */
+export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
