@@ -75,9 +75,11 @@ async function used(check: {
 /**
  * The numbers, and why:
  *  - sign-in links: 5 per address an hour is more than a person needs (each link works for 10
- *    minutes); only requests that passed next-auth's CSRF check and the Origin check count, so
- *    a forged post cannot use up someone's allowance. A pending hold has its own allowance
- *    (signInPerHold), so nobody can stop a person from confirming the time she is holding.
+ *    minutes), 20 per IP. Only requests that passed next-auth's CSRF check and the Origin
+ *    check count, so a forged post cannot use up someone's allowance, and every request that
+ *    does count sends the person a working link. A pending hold is never refused because of
+ *    its address, only because of the asking connection: nobody else can stop a person from
+ *    getting the link that confirms the time she is holding.
  *  - the clinician: failures, not attempts, are counted. Per IP they stop guessing (refused
  *    before the password is checked); per account they never lock her out, since anyone who
  *    knows her address could then keep her out. Past the account threshold every answer for
@@ -86,7 +88,6 @@ async function used(check: {
 export const LIMITS = {
   signInPerEmail: { points: 5, durationSeconds: 60 * 60 },
   signInPerIp: { points: 20, durationSeconds: 60 * 60 },
-  signInPerHold: { points: 5, durationSeconds: 60 * 60 },
   bookingPerIp: { points: 10, durationSeconds: 60 * 60 },
   clinicianFailuresPerAccount: { points: 5, durationSeconds: 15 * 60 },
   clinicianFailuresPerIp: { points: 20, durationSeconds: 15 * 60 },
@@ -96,16 +97,14 @@ const hashed = (value: string) => createHash("sha256").update(value).digest("hex
 
 /**
  * Counts a sign-in link request that next-auth has accepted (CSRF token and Origin checked).
- * `holdId`: the person's pending hold, whose link is counted against the hold instead of her
- * address, so that an exhausted address never stops her confirming it.
+ * `hasPendingHold`: the address holds a time that this link would confirm; then only the
+ * connection's limit applies, so an exhausted address never stops her confirming it.
  */
-export function limitSignInLinkRequest({ email, ip, holdId }: { email: string; ip: string; holdId?: string }) {
-  if (holdId) return consumeAll([{ name: "signin-hold", key: hashed(holdId), ...LIMITS.signInPerHold }]);
-  return consumeAll([
-    // Hashed: the counter table should not become a list of who asked to sign in.
-    { name: "signin-email", key: hashed(email), ...LIMITS.signInPerEmail },
-    { name: "signin-ip", key: ip, ...LIMITS.signInPerIp },
-  ]);
+export function limitSignInLinkRequest({ email, ip, hasPendingHold = false }: { email: string; ip: string; hasPendingHold?: boolean }) {
+  const perIp = { name: "signin-ip", key: ip, ...LIMITS.signInPerIp };
+  if (hasPendingHold) return consumeAll([perIp]);
+  // Hashed: the counter table should not become a list of who asked to sign in.
+  return consumeAll([{ name: "signin-email", key: hashed(email), ...LIMITS.signInPerEmail }, perIp]);
 }
 
 export function limitBookingAttempt({ ip }: { ip: string }) {
