@@ -1,6 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import { env, smtpSecurity } from "@/lib/platform/env";
+import { env, isLoopbackHost, smtpSecurity } from "@/lib/platform/env";
 
 export type EmailMessage = {
   to: string;
@@ -39,7 +39,7 @@ function transporter(): Transporter {
       // The environment check already refuses plain SMTP to another machine; requiring TLS
       // here too means a server that does not offer STARTTLS (or a path that strips the
       // offer) fails the send instead of carrying sign-in links in clear text.
-      requireTLS: smtpSecurity(url) !== "plain",
+      requireTLS: smtpSecurity(url) !== "plain" || !isLoopbackHost(new URL(url).hostname),
       connectionTimeout: TIMEOUT_MS,
       greetingTimeout: TIMEOUT_MS,
       socketTimeout: TIMEOUT_MS,
