@@ -141,7 +141,7 @@ test("Found: with the database gone, what Next.js, next-auth and Prisma report i
   }
   const lines = server
     .output()
-    // eslint-disable-next-line no-control-regex -- Next.js colours its banner
+    // Next.js colours its banner.
     .replace(/\u001b\[[0-9;]*m/g, "")
     .split("\n")
     .filter((line) => line.trim() !== "");

@@ -141,6 +141,7 @@ describe("paths and library output", () => {
     );
   });
 
+  /* eslint-disable no-console -- the console is what this test replaces and calls */
   test("Found: in production a library's error printed to the console is one JSON line: no stack, no database message", () => {
     vi.stubEnv("NODE_ENV", "production");
     const out = capture();
@@ -183,5 +184,6 @@ describe("paths and library output", () => {
       event: "library.warn",
       msg: "Failed to find Server Action for /dashboard/profile?[query removed]",
     });
+    /* eslint-enable no-console */
   });
 });
