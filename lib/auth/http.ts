@@ -11,6 +11,8 @@ import { endCurrentSession, getCurrentSession, getCurrentUser, sessionCookieName
 import { prisma } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
 import { jsonError } from "@/lib/platform/http";
+import { refusalResponse } from "@/lib/platform/request-guard";
+import { CRISIS_SENTENCE } from "@/lib/practice/crisis";
 import { siteUrl } from "@/lib/platform/site";
 
 /** next-auth's own forms are small: an address, a password, a code, a token and two URLs. */
@@ -40,13 +42,20 @@ export async function readAuthForm(req: Request): Promise<AuthForm> {
 
 /**
  * The address of an email sign-in request, checked before next-auth looks it up: a NUL or a
- * malformed address is a 400 with the reason (next-auth's client, which sent `json=true`,
- * shows the sign-in problem page's message for it).
+ * malformed address is a 400 with the reason. next-auth's client (it sends `json=true`) gets
+ * JSON whose `url` is the sign-in problem page, which it shows; a form posted without
+ * JavaScript gets a page that says what to fix.
  */
 export function refuseSignInAddress(fields: URLSearchParams): Response | null {
   const parsed = emailSignInSchema.safeParse({ email: fields.get("email") ?? "" });
   if (parsed.success) return null;
   const message = parsed.error.issues[0]?.message ?? "Please enter a valid email address.";
+  if (fields.get("json") !== "true") {
+    return refusalResponse(
+      { status: 400, title: "That email address does not look right", text: `${message} Please go back and check it.` },
+      CRISIS_SENTENCE,
+    );
+  }
   return jsonError(400, { error: message, url: siteUrl("/signin/problem?error=EmailInvalid") });
 }
 

@@ -262,7 +262,7 @@ async function fingerprint(): Promise<string> {
   return row!.digest;
 }
 
-type Answer = { status: number; json: unknown; threw?: unknown };
+type Answer = { status: number; json: unknown; text: string; threw?: unknown };
 
 async function postAuth(path: string, body: BodyInit, headers: Record<string, string>): Promise<Answer> {
   const request = new NextRequest(`${ORIGIN}/api/auth/${path}`, {
@@ -279,9 +279,9 @@ async function postAuth(path: string, body: BodyInit, headers: Record<string, st
     } catch {
       // checked by the caller
     }
-    return { status: response.status, json };
+    return { status: response.status, json, text };
   } catch (error) {
-    return { status: 500, json: null, threw: error };
+    return { status: 500, json: null, text: "", threw: error };
   }
 }
 
@@ -323,7 +323,14 @@ describe("POST /api/auth/*", () => {
           const before = await fingerprint();
           const body = new URLSearchParams({ email, csrfToken: "token", callbackUrl: "/portal", ...(json ? { json: "true" } : {}) });
           const answer = await postAuth("signin/email", body.toString(), { "content-type": FORM });
-          expectClientError(answer);
+          if (json) {
+            // next-auth's client: JSON, with the problem page it will show.
+            expectClientError(answer);
+          } else {
+            // A form posted without JavaScript: a page that says what to fix.
+            expect(answer.threw).toBeUndefined();
+            expect(answer.text).toContain("That email address does not look right");
+          }
           expect(answer.status).toBe(400);
           expect(await fingerprint()).toBe(before);
         },
