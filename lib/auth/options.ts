@@ -157,10 +157,6 @@ export function authOptions(): NextAuthOptions {
         return { ...session, user: { email: session.user?.email } } as typeof session;
       },
     },
-    events: {
-      async signOut({ token }) {
-        if (token?.sid) await prisma.session.updateMany({ where: { id: token.sid, revokedAt: null }, data: { revokedAt: new Date() } });
-      },
-    },
+    // Signing out never reaches next-auth: POST /api/auth/signout is answered by lib/auth/http.ts.
   };
 }
