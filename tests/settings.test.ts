@@ -5,6 +5,7 @@
  * its revalidation, photo type checks by content, and the EPDS permission record.
  * next/cache only works inside Next, and the session needs a request: both are mocked.
  */
+import sharp from "sharp";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 
@@ -352,10 +353,45 @@ describe("practice profile", () => {
 });
 
 describe("photo", () => {
+  // Only the first bytes: what sniffing reads.
   const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
   const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]);
   const WEBP = Uint8Array.from([...Buffer.from("RIFF"), 36, 0, 0, 0, ...Buffer.from("WEBPVP8 ")]);
   const TEXT = new TextEncoder().encode("hello, this is not a picture\n");
+  /** A real picture, made by sharp. */
+  const picture = async (format: "png" | "jpeg" | "webp", width = 40, height = 30) =>
+    new Uint8Array(
+      await sharp({ create: { width, height, channels: 3, background: { r: 180, g: 120, b: 90 } } })
+        .toFormat(format)
+        .toBuffer(),
+    );
+
+  test("Found: a PNG signature followed by garbage is refused: the photo must decode", async () => {
+    const garbage = new Uint8Array(4096);
+    garbage.set(PNG);
+    for (let i = PNG.length; i < garbage.length; i++) garbage[i] = (i * 131) % 251;
+    const result = await settings.savePhoto(garbage, "image/png");
+    expect(result).toEqual({ ok: false, message: expect.stringContaining("could not be opened as a picture") });
+    expect(await settings.getPhoto()).toBeNull();
+    // And a real image cut short on its way.
+    const real = await picture("jpeg", 400, 300);
+    expect((await settings.savePhoto(real.slice(0, Math.floor(real.length / 2)), "image/jpeg")).ok).toBe(false);
+    expect(await settings.getPhoto()).toBeNull();
+  });
+
+  test("what is stored is re-encoded: anything after the image data is gone, and so is its metadata", async () => {
+    const real = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#336699" } })
+      .jpeg()
+      .withMetadata({ exif: { IFD0: { Copyright: "CANARY-EXIF-4471" } } })
+      .toBuffer();
+    const smuggled = Buffer.concat([real, Buffer.from("<script>alert(1)</script>CANARY-TRAILER")]);
+    expect(await settings.savePhoto(new Uint8Array(smuggled), "image/jpeg")).toEqual({ ok: true, type: "image/jpeg" });
+    const stored = Buffer.from((await settings.getPhoto())!.bytes);
+    expect(stored.includes("CANARY-TRAILER")).toBe(false);
+    expect(stored.includes("CANARY-EXIF-4471")).toBe(false);
+    const info = await sharp(stored).metadata();
+    expect([info.format, info.width, info.height]).toEqual(["jpeg", 64, 48]);
+  });
 
   test("the type comes from the file's first bytes", () => {
     expect(settings.sniffImageType(PNG)).toBe("image/png");
@@ -388,13 +424,11 @@ describe("photo", () => {
   });
 
   test("a real image is stored with the type its content shows, and served with an ETag and version", async () => {
-    const exactLimit = new Uint8Array(settings.MAX_PHOTO_BYTES);
-    exactLimit.set(JPEG);
     // Named .png by the browser but really a JPEG: stored (and later served) as a JPEG.
-    expect(await settings.savePhoto(exactLimit, "image/png")).toEqual({ ok: true, type: "image/jpeg" });
+    expect(await settings.savePhoto(await picture("jpeg"), "image/png")).toEqual({ ok: true, type: "image/jpeg" });
     const photo = await settings.getPhoto();
     expect(photo?.type).toBe("image/jpeg");
-    expect(photo?.bytes.byteLength).toBe(settings.MAX_PHOTO_BYTES);
+    expect((await sharp(Buffer.from(photo!.bytes)).metadata()).format).toBe("jpeg");
     expect(photo?.etag).toMatch(/^"[\w-]{32}"$/);
     const profile = await settings.getPracticeProfile();
     expect(profile.photoUrl).toBe(`/practice-photo?v=${photo?.version}`);
@@ -416,7 +450,10 @@ describe("photo", () => {
     expect(revalidatePath).not.toHaveBeenCalled();
     expect(await actions.uploadPhotoAction(undefined, new FormData())).toEqual({ ok: false, message: "Please choose a photo to upload." });
 
-    expect(await actions.uploadPhotoAction(undefined, form(WEBP, "me.webp", "image/webp"))).toEqual({ ok: true, message: "Photo saved." });
+    expect(await actions.uploadPhotoAction(undefined, form(await picture("webp"), "me.webp", "image/webp"))).toEqual({
+      ok: true,
+      message: "Photo saved.",
+    });
     expect(requireClinician).toHaveBeenCalledWith("/dashboard/profile");
     expect(revalidatePath).toHaveBeenCalledWith("/", "layout");
     expect((await settings.getPhoto())?.type).toBe("image/webp");

@@ -1,5 +1,4 @@
-import { AppHeader, GET_HELP_LINK } from "@/components/site/app-header";
-import { signOutAction } from "@/lib/actions/auth";
+import { AppHeader, GET_HELP_LINK, SIGN_OUT_PATH } from "@/components/site/app-header";
 import { getPracticeProfile } from "@/lib/practice/profile";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
@@ -10,7 +9,7 @@ export default async function PortalLayout({ children }: { children: React.React
         brand={profile.practiceName}
         navLabel="Portal"
         links={[{ href: "/portal", label: "Your consultation" }, GET_HELP_LINK]}
-        signOut={signOutAction}
+        signOutPath={SIGN_OUT_PATH}
       />
       <main id="main" tabIndex={-1}>
         {children}

@@ -1,6 +1,5 @@
-import { AppHeader } from "@/components/site/app-header";
+import { AppHeader, SIGN_OUT_PATH } from "@/components/site/app-header";
 import { DASHBOARD_LINKS } from "@/components/dashboard/links";
-import { signOutClinicianAction } from "@/lib/actions/auth";
 
 export function DashboardNav({ practiceName }: { practiceName: string }) {
   return (
@@ -13,7 +12,7 @@ export function DashboardNav({ practiceName }: { practiceName: string }) {
       brandHref="/dashboard"
       navLabel="Dashboard"
       links={DASHBOARD_LINKS}
-      signOut={signOutClinicianAction}
+      signOutPath={SIGN_OUT_PATH}
       className="dashboard-header"
     />
   );

@@ -2,20 +2,24 @@ import Link from "@/components/ui/link";
 
 type NavLink = { href: string; label: string; className?: string };
 
-/** The one header: brand, a named navigation list, and an optional sign-out button. */
+/**
+ * The one header: brand, a named navigation list, and an optional sign-out button. Signing
+ * out is a plain form post to `signOutPath` (not a server action), so it ends in a full page
+ * load: nothing of the signed-in page stays in the document (see lib/auth/http.ts).
+ */
 export function AppHeader({
   brand,
   brandHref = "/",
   navLabel,
   links,
-  signOut,
+  signOutPath,
   className = "",
 }: {
   brand: React.ReactNode;
   brandHref?: string;
   navLabel: string;
   links: readonly NavLink[];
-  signOut?: () => Promise<void>;
+  signOutPath?: string;
   className?: string;
 }) {
   return (
@@ -33,9 +37,9 @@ export function AppHeader({
                 </Link>
               </li>
             ))}
-            {signOut && (
+            {signOutPath && (
               <li>
-                <form action={signOut}>
+                <form method="post" action={signOutPath}>
                   <button type="submit" className="link-button">
                     Sign out
                   </button>
@@ -48,5 +52,8 @@ export function AppHeader({
     </header>
   );
 }
+
+/** next-auth's sign-out address, answered by lib/auth/http.ts. */
+export const SIGN_OUT_PATH = "/api/auth/signout";
 
 export const GET_HELP_LINK: NavLink = { href: "/get-help", label: "Get help now", className: "nav-help" };

@@ -1,20 +1,8 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { completeSetup } from "@/lib/auth/clinician";
 import { passwordField } from "@/lib/auth/password";
-import { endCurrentSession } from "@/lib/auth/session";
 import { z } from "@/lib/platform/zod";
-
-export async function signOutAction() {
-  await endCurrentSession();
-  redirect("/?signed-out=1");
-}
-
-export async function signOutClinicianAction() {
-  await endCurrentSession();
-  redirect("/dashboard/signin?signed-out=1");
-}
 
 const setupSchema = z
   .object({

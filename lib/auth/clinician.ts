@@ -7,7 +7,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from "@/lib/auth/pass
 import { checkTotp, newTotpSecret } from "@/lib/auth/totp";
 import { prisma } from "@/lib/platform/db";
 import { sealedText } from "@/lib/platform/keys";
-import { clearClinicianFailures, limitClinicianSignIn } from "@/lib/platform/rate-limit";
+import { clearClinicianFailures, clinicianSignInStanding, recordClinicianFailure } from "@/lib/platform/rate-limit";
 
 const SETUP_LINK_HOURS = 24;
 const RECOVERY_CODE_COUNT = 10;
@@ -110,20 +110,38 @@ export async function completeSetup(token: string, password: string, code: strin
 }
 
 export type SignInFailure = "invalid" | "rate-limited";
+export type SignInResult = { ok: true; user: { id: string; email: string } } | { ok: false; reason: SignInFailure };
+
+/**
+ * While an account is under attack (more failures than its limit), every answer for it takes
+ * at least this long, a success as much as a failure so that the wait gives nothing away.
+ * She still gets in with her password and a fresh code; a guesser gets one answer per
+ * connection every few seconds, and the per-IP limit stops each address after 20 failures.
+ */
+export const CLINICIAN_SLOW_ANSWER_MS = 2_000;
 
 /**
  * Email + password + TOTP (or a recovery code). Failures are counted per account and per
- * IP in PostgreSQL, and all look the same to the caller except being rate limited.
+ * IP in PostgreSQL; all look the same to the caller except an IP that is rate limited.
+ * A correct password and code always succeed, however many failures the account has seen.
  */
-export async function verifyClinicianSignIn(input: {
-  email: string;
-  password: string;
-  code: string;
-  ip: string;
-}): Promise<{ ok: true; user: { id: string; email: string } } | { ok: false; reason: SignInFailure }> {
+export async function verifyClinicianSignIn(input: { email: string; password: string; code: string; ip: string }): Promise<SignInResult> {
+  const startedAt = Date.now();
   const email = input.email.trim().toLowerCase();
-  if (await limitClinicianSignIn({ email, ip: input.ip })) return { ok: false, reason: "rate-limited" };
+  const standing = await clinicianSignInStanding({ email, ip: input.ip });
+  if (standing.blocked) return { ok: false, reason: "rate-limited" };
 
+  const result = await checkCredentials(email, input.password, input.code);
+  if (result.ok) await clearClinicianFailures({ email });
+  else await recordClinicianFailure({ email, ip: input.ip });
+  if (standing.slow) {
+    const wait = CLINICIAN_SLOW_ANSWER_MS - (Date.now() - startedAt);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  return result;
+}
+
+async function checkCredentials(email: string, password: string, rawCode: string): Promise<SignInResult> {
   const user = await prisma.user.findUnique({
     where: { email },
     select: {
@@ -135,13 +153,13 @@ export async function verifyClinicianSignIn(input: {
   });
   const credential = user?.role === "CLINICIAN" ? user.credential : null;
   if (!user || !credential?.passwordHash || !credential.totpSecretEnc || !credential.totpEnabledAt) {
-    await burnPasswordCheck(input.password);
+    await burnPasswordCheck(password);
     return { ok: false, reason: "invalid" };
   }
-  if (!(await verifyPassword(credential.passwordHash, input.password))) return { ok: false, reason: "invalid" };
+  if (!(await verifyPassword(credential.passwordHash, password))) return { ok: false, reason: "invalid" };
 
   const secret = sealedTotp.open(user.id, credential.totpSecretEnc);
-  const totp = checkTotp(secret, input.code, credential.totpLastStep);
+  const totp = checkTotp(secret, rawCode, credential.totpLastStep);
   if (totp.ok) {
     // Conditional on the last step so two parallel sign-ins cannot both use one code.
     const updated = await prisma.clinicianCredential.updateMany({
@@ -150,7 +168,7 @@ export async function verifyClinicianSignIn(input: {
     });
     if (updated.count !== 1) return { ok: false, reason: "invalid" };
   } else {
-    const code = input.code.trim().toLowerCase();
+    const code = rawCode.trim().toLowerCase();
     if (!/^[0-9a-f]{5}-[0-9a-f]{5}$/.test(code)) return { ok: false, reason: "invalid" };
     let used: string | undefined;
     for (const candidate of credential.recoveryCodes) {
@@ -165,7 +183,6 @@ export async function verifyClinicianSignIn(input: {
       data: { recoveryCodes: credential.recoveryCodes.filter((c) => c !== used) },
     });
   }
-  await clearClinicianFailures({ email });
   return { ok: true, user: { id: user.id, email: user.email } };
 }
 

@@ -23,7 +23,8 @@ export function sessionCookieName(): string {
   return env().SITE_URL.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+/** The signed-in user and when the session ends at the latest; null when nobody is signed in. */
+export const getCurrentSession = cache(async (): Promise<{ user: CurrentUser; expiresAt: Date } | null> => {
   const raw = (await cookies()).get(sessionCookieName())?.value;
   if (!raw) return null;
   let token;
@@ -46,8 +47,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await prisma.session.update({ where: { id: token.sid }, data: { lastSeenAt: new Date(now) } });
   }
-  return { ...session.user, sessionId: token.sid };
+  return { user: { ...session.user, sessionId: token.sid }, expiresAt: session.expiresAt };
 });
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => (await getCurrentSession())?.user ?? null);
 
 function signInUrl(returnTo: string) {
   return `/signin?${new URLSearchParams({ callbackUrl: returnTo })}`;

@@ -49,6 +49,19 @@ export async function listClientBookings(clientId: string, now = new Date()): Pr
   return { rules, bookings: rows.map((row) => ({ ...row, changeable: !isPastCutoff(rules, row.startsAt, now) })) };
 }
 
+/**
+ * The pending (unexpired) hold made with this email, if any: its sign-in link is what confirms
+ * it, so the sign-in link limits count it apart (lib/auth/options.ts).
+ */
+export async function pendingHoldFor(email: string, now = new Date()): Promise<{ id: string; holdExpiresAt: Date } | null> {
+  const row = await prisma.booking.findFirst({
+    where: { email: email.trim().toLowerCase(), status: "HOLD", holdExpiresAt: { gt: now } },
+    orderBy: { holdExpiresAt: "desc" },
+    select: { id: true, holdExpiresAt: true },
+  });
+  return row?.holdExpiresAt ? { id: row.id, holdExpiresAt: row.holdExpiresAt } : null;
+}
+
 export async function getClientBookingForCalendar(bookingId: string, clientId: string) {
   return prisma.booking.findFirst({
     where: { id: bookingId, clientId, status: { in: ["CONFIRMED", "CANCELLED"] } },

@@ -1,6 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import { env } from "@/lib/platform/env";
+import { env, isLoopbackHost, smtpSecurity } from "@/lib/platform/env";
 
 export type EmailMessage = {
   to: string;
@@ -34,7 +34,16 @@ let cached: { url: string; transporter: Transporter } | undefined;
 function transporter(): Transporter {
   const url = env().SMTP_URL;
   if (cached?.url !== url) {
-    const options = { url, connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS };
+    const options = {
+      url,
+      // The environment check already refuses plain SMTP to another machine; requiring TLS
+      // here too means a server that does not offer STARTTLS (or a path that strips the
+      // offer) fails the send instead of carrying sign-in links in clear text.
+      requireTLS: smtpSecurity(url) !== "plain" || !isLoopbackHost(new URL(url).hostname),
+      connectionTimeout: TIMEOUT_MS,
+      greetingTimeout: TIMEOUT_MS,
+      socketTimeout: TIMEOUT_MS,
+    };
     cached = { url, transporter: nodemailer.createTransport(options) };
   }
   return cached.transporter;

@@ -7,12 +7,9 @@
 import "server-only";
 import { env } from "@/lib/platform/env";
 import type { EmailMessage } from "@/lib/email/send";
+import { escapeHtml } from "@/lib/platform/html";
 
 export type Block = { paragraph: string } | { small: string } | { button: string; url: string };
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
 
 // Every link in an email is built by us, but a javascript: URL must never become an href.
 function safeUrl(url: string): string {

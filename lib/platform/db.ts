@@ -14,7 +14,18 @@ function createClient() {
     // new one on the next query. Logged by code only; the message can quote connection details.
     onPoolError: (error) => logger.warn({ event: "db.pool.error", errorCode: errorCode(error) }, "database connection lost"),
   });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({
+    adapter,
+    // Through the app's logger, as one line without the message: Prisma's messages can quote
+    // the values of a query.
+    log: [
+      { emit: "event", level: "error" },
+      { emit: "event", level: "warn" },
+    ],
+  });
+  client.$on("error", (event) => logger.error({ event: "db.error", target: event.target }, "database error"));
+  client.$on("warn", (event) => logger.warn({ event: "db.warn", target: event.target }, "database warning"));
+  return client;
 }
 
 export const prisma: PrismaClient = globalForPrisma.prisma ?? createClient();

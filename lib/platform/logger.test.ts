@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { createLogger, requestId, setLogDestination, logger, childLogger } from "@/lib/platform/logger";
+import {
+  childLogger,
+  createLogger,
+  logger,
+  logPath,
+  requestId,
+  routeConsoleToLogger,
+  safeLogText,
+  setLogDestination,
+} from "@/lib/platform/logger";
 
 function capture() {
   const lines: string[] = [];
@@ -119,5 +128,62 @@ describe("requestId", () => {
 
   test("each new id is different", () => {
     expect(requestId(headers())).not.toBe(requestId(headers()));
+  });
+});
+
+describe("paths and library output", () => {
+  test("a logged path never carries its query string", () => {
+    expect(logPath("/signin?email=ann%40example.org&password=hunter2")).toBe("/signin");
+    expect(logPath("http://localhost:3000/api/auth/callback/email?token=abc#x")).toBe("/api/auth/callback/email");
+    expect(logPath("/portal/confirm?booking=bk_1")).toBe("/portal/confirm");
+    expect(safeLogText("Request body exceeded 10MB for /portal/intake/about-you?note=secret. More\nsecond line")).toBe(
+      "Request body exceeded 10MB for /portal/intake/about-you?[query removed] More",
+    );
+  });
+
+  /* eslint-disable no-console -- the console is what this test replaces and calls */
+  test("Found: in production a library's error printed to the console is one JSON line: no stack, no database message", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    const out = capture();
+    setLogDestination(out.destination);
+    const original = { error: console.error, warn: console.warn };
+    try {
+      routeConsoleToLogger();
+      const prisma = Object.assign(new Error("Invalid `prisma.user.findUnique()` invocation: ann@example.org"), {
+        name: "PrismaClientKnownRequestError",
+        code: "P2039",
+        digest: "1054955199",
+      });
+      console.error(prisma);
+      console.error(
+        "⨯",
+        Object.assign(new Error("Body exceeded 3mb limit.\nTo configure it, see https://nextjs.org/docs"), { statusCode: 413 }),
+      );
+      console.warn("Failed to find Server Action for /dashboard/profile?email=ann%40example.org");
+    } finally {
+      console.error = original.error;
+      console.warn = original.warn;
+    }
+    const text = out.lines.join("");
+    expect(out.lines).toHaveLength(3);
+    expect(text).not.toMatch(/\\n\s+at |logger\.test\.ts/);
+    expect(text).not.toContain("ann@example.org");
+    expect(text).not.toContain("ann%40example.org");
+    const [prismaLine, bodyLine, warnLine] = out.parsed();
+    expect(prismaLine).toMatchObject({
+      level: "error",
+      event: "library.error",
+      errorName: "PrismaClientKnownRequestError",
+      errorCode: "P2039",
+      digest: "1054955199",
+    });
+    expect(prismaLine).not.toHaveProperty("detail");
+    expect(bodyLine).toMatchObject({ event: "library.error", statusCode: 413, detail: "Body exceeded 3mb limit." });
+    expect(warnLine).toMatchObject({
+      level: "warn",
+      event: "library.warn",
+      msg: "Failed to find Server Action for /dashboard/profile?[query removed]",
+    });
+    /* eslint-enable no-console */
   });
 });

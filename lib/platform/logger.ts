@@ -192,3 +192,90 @@ export async function currentRequestId(): Promise<string | undefined> {
     return undefined;
   }
 }
+
+// ---------------------------------------------------------------------------------------
+// Paths in logs, and what Next.js, next-auth and Prisma print on their own
+
+/**
+ * A request's path as it may appear in a log line: never its query string. The sign-in, auth
+ * and portal routes are where one could hold something typed (a form that fell back to GET
+ * before its scripts loaded) or a one-time token (the emailed sign-in link), and no other
+ * route needs its query for a log to be useful, so it goes everywhere.
+ */
+export function logPath(pathOrUrl: string): string {
+  const withoutQuery = pathOrUrl.split(/[?#]/, 1)[0] ?? "";
+  const path = withoutQuery.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "") || "/";
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
+}
+
+// A path with a query string anywhere in a line of text ("… for /signin?email=…").
+const PATH_WITH_QUERY = /((?:[a-z][a-z0-9+.-]*:\/\/[^\s/"'`]+)?\/[^\s?"'`]*)\?[^\s"'`]*/gi;
+
+/** Free text from a library, cut to one line, without query strings, and bounded. */
+export function safeLogText(text: string): string {
+  const firstLine = text.split("\n", 1)[0] ?? "";
+  const cleaned = firstLine.replace(PATH_WITH_QUERY, "$1?[query removed]");
+  return cleaned.length > 300 ? `${cleaned.slice(0, 300)}…` : cleaned;
+}
+
+// Database errors (Prisma, the pg driver) can quote the values of a query in their message.
+const DATA_QUOTING_ERRORS = /^(Prisma|DriverAdapter|Postgres|DatabaseError)/;
+
+/**
+ * What a library's error may show in production: its name, a safe code, Next's digest (the
+ * reference number on the error page) and status, and the first line of its message unless
+ * it is a database error. Never the stack.
+ */
+export function libraryErrorFields(error: unknown): Record<string, unknown> {
+  if (typeof error !== "object" || error === null) return { errorName: "NonError" };
+  const source = error as { name?: unknown; message?: unknown; digest?: unknown; statusCode?: unknown; cause?: unknown };
+  const name = typeof source.name === "string" ? source.name : "Error";
+  const code = errorCode(error);
+  const quotesData =
+    DATA_QUOTING_ERRORS.test(name) ||
+    DATA_QUOTING_ERRORS.test(errorCode(source.cause)) ||
+    (typeof source.message === "string" && /prisma|sql|postgres/i.test(source.message));
+  return {
+    errorName: name,
+    errorCode: SAFE_ERROR_CODE.test(code) ? code : undefined,
+    digest: typeof source.digest === "string" && SAFE_ERROR_CODE.test(source.digest) ? source.digest : undefined,
+    statusCode: typeof source.statusCode === "number" ? source.statusCode : undefined,
+    detail: !quotesData && typeof source.message === "string" && source.message !== "" ? safeLogText(source.message) : undefined,
+  };
+}
+
+/** One console call (from Next.js or a library) as fields of a log line. */
+function consoleFields(args: unknown[]): { fields: Record<string, unknown>; message: string } {
+  const error = args.find((arg) => arg instanceof Error || (typeof arg === "object" && arg !== null && "stack" in arg));
+  const text = args
+    .filter((arg) => typeof arg === "string")
+    .map((arg) => safeLogText(arg))
+    .join(" ")
+    .replace(/^[⨯⚠]\s*/, "")
+    .trim();
+  const fields = error ? libraryErrorFields(error) : {};
+  const message = text || (typeof fields.detail === "string" ? fields.detail : "") || String(fields.errorName ?? "console output");
+  return { fields, message };
+}
+
+let consoleRouted = false;
+
+/**
+ * Production only: console.error and console.warn (what Next.js uses for a failed render, a
+ * refused server action, a body over the limit) become one JSON line each through this
+ * logger, without stack traces, instead of multi-line traces on stderr.
+ */
+export function routeConsoleToLogger(): void {
+  if (consoleRouted) return;
+  consoleRouted = true;
+  // eslint-disable-next-line no-console -- replacing it is the point
+  console.error = (...args: unknown[]) => {
+    const { fields, message } = consoleFields(args);
+    logger.error({ event: "library.error", ...fields }, message);
+  };
+  // eslint-disable-next-line no-console -- replacing it is the point
+  console.warn = (...args: unknown[]) => {
+    const { fields, message } = consoleFields(args);
+    logger.warn({ event: "library.warn", ...fields }, message);
+  };
+}

@@ -1,9 +1,10 @@
 /**
  * The practice's profile photo: what is accepted (a real JPEG, PNG or WebP of at most 2 MB,
- * judged by its content), stored and served.
+ * judged by its content and by decoding it), stored and served.
  */
 import "server-only";
 import { createHash } from "node:crypto";
+import sharp from "sharp";
 import { PLACEHOLDER_SETTINGS } from "@/lib/practice/defaults";
 import { prisma } from "@/lib/platform/db";
 
@@ -30,6 +31,35 @@ function megabytes(size: number) {
 
 export type PhotoResult = { ok: true; type: PhotoType } | { ok: false; message: string };
 
+// Large enough for any portrait the About page shows, small enough to serve quickly on a phone.
+const MAX_EDGE_PIXELS = 1600;
+// Refuses a "decompression bomb" (a small file that decodes to billions of pixels) unread.
+const MAX_INPUT_PIXELS = 50_000_000;
+
+/**
+ * Decodes the image and encodes it again in its own format: what is stored is an image sharp
+ * (libvips) wrote, never the bytes that were sent, so a file that only starts like an image,
+ * or hides something after its image data, is refused or left behind. Turned upright from its
+ * EXIF orientation, then stripped of all metadata (a phone photo's EXIF can hold where it was
+ * taken), and scaled down to at most MAX_EDGE_PIXELS on its longer side.
+ */
+async function reencode(bytes: Uint8Array, type: PhotoType): Promise<Uint8Array<ArrayBuffer> | null> {
+  try {
+    const image = sharp(bytes, { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS, animated: false })
+      .rotate()
+      .resize({ width: MAX_EDGE_PIXELS, height: MAX_EDGE_PIXELS, fit: "inside", withoutEnlargement: true });
+    const encoded =
+      type === "image/jpeg"
+        ? image.jpeg({ quality: 85, mozjpeg: true })
+        : type === "image/png"
+          ? image.png({ compressionLevel: 9 })
+          : image.webp({ quality: 85 });
+    return new Uint8Array(await encoded.toBuffer());
+  } catch {
+    return null;
+  }
+}
+
 /** Checks a declared size before reading a file, so an oversized upload is refused early. */
 export function photoSizeError(size: number): string | null {
   if (size <= 0) return "Please choose a photo to upload.";
@@ -53,7 +83,13 @@ export async function savePhoto(bytes: Uint8Array, declaredType = ""): Promise<P
       message: `That file is not a JPEG, PNG or WebP image${claimed}. Please choose a photo saved as .jpg, .png or .webp.`,
     };
   }
-  const photo = new Uint8Array(bytes);
+  const photo = await reencode(bytes, type);
+  if (!photo) {
+    return {
+      ok: false,
+      message: "That file could not be opened as a picture: it may be damaged or only partly uploaded. Please choose another photo.",
+    };
+  }
   await prisma.practiceSettings.upsert({
     where: { id: 1 },
     create: { id: 1, ...PLACEHOLDER_SETTINGS, photo, photoType: type },

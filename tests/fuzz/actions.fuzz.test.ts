@@ -506,21 +506,6 @@ describe("lib/actions/articles.ts (clinician)", () => {
   });
 });
 
-describe("lib/actions/auth.ts", () => {
-  test("signOutAction / signOutClinicianAction: whatever is passed, only the redirect", async () => {
-    await property(fc.tuple(fc.array(anyArg, { maxLength: 3 }), fc.boolean()), async ([args, clinician]) => {
-      const action = (clinician ? authActions.signOutClinicianAction : authActions.signOutAction) as (...a: unknown[]) => Promise<unknown>;
-      const before = await state();
-      const outcome = await run(() => action(...args));
-      expect(outcome, describeOutcome(outcome)).toEqual({
-        kind: "redirect",
-        url: clinician ? "/dashboard/signin?signed-out=1" : "/?signed-out=1",
-      });
-      await expectUnchanged(before);
-    });
-  });
-});
-
 describe("lib/actions/booking.ts (client)", () => {
   test("rescheduleAction: bad booking id or time → error, no booking changed", async () => {
     const data = formData(["bookingId", "slotStart"], {

@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { confirmHold } from "@/lib/booking/service";
+import { recordId } from "@/lib/platform/validation";
 
 /**
  * Where the emailed sign-in link lands: the client is now signed in, and their held time
@@ -13,7 +14,8 @@ export async function GET(req: NextRequest) {
   if (!user || user.role !== "CLIENT") {
     return to(`/signin?${new URLSearchParams({ callbackUrl: `/portal/confirm?booking=${bookingId}` })}`);
   }
-  if (!bookingId || bookingId.length > 40) return to("/portal");
+  // Only an id reaches the database: a NUL or anything else a link never carries is "not found".
+  if (!recordId.safeParse(bookingId).success) return to("/portal");
   const result = await confirmHold(bookingId, user);
   switch (result.status) {
     case "confirmed":

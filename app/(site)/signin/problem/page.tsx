@@ -14,6 +14,10 @@ const MESSAGES: Record<string, { title: string; text: string }> = {
     title: "We could not send the email",
     text: "Something went wrong sending your sign-in link. Please try again in a moment.",
   },
+  EmailInvalid: {
+    title: "That email address does not look right",
+    text: "Please check it for a typing mistake (it should look like name@example.com) and try again below.",
+  },
   RateLimited: {
     title: "Too many sign-in emails",
     text: "For your security we limit how many links can be sent. Please wait a while and try again, or contact the practice.",

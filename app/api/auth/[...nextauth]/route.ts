@@ -1,34 +1,46 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
+import { readAuthForm, refuseSignInAddress, sessionResponse, signOutResponse, withLimitStatus, withSessionLifetime } from "@/lib/auth/http";
 import { authOptions } from "@/lib/auth/options";
-import { clientIp, isSameOrigin, jsonError } from "@/lib/platform/http";
-import { limitSignInLinkRequest } from "@/lib/platform/rate-limit";
+import { isSameOrigin, jsonError } from "@/lib/platform/http";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-function handler(req: NextRequest, ctx: Context) {
+async function route(ctx: Context): Promise<string> {
+  return ((await ctx.params).nextauth ?? []).join("/");
+}
+
+function handler(req: NextRequest, ctx: Context): Promise<Response> {
   return NextAuth(authOptions())(req, ctx);
 }
 
 export async function GET(req: NextRequest, ctx: Context) {
-  return handler(req, ctx);
+  if ((await route(ctx)) === "session") return sessionResponse(req);
+  // The emailed link lands on callback/email, which sets the session cookie.
+  return withSessionLifetime(await handler(req, ctx));
 }
 
 export async function POST(req: NextRequest, ctx: Context) {
   // next-auth's own CSRF token covers its forms; the Origin check refuses any cross-site post
   // (sign-in, sign-out, a sign-in link request) before it reaches next-auth at all.
   if (!isSameOrigin(req.headers)) return jsonError(403, { error: "This request did not come from this site." });
-  if (req.nextUrl.pathname.endsWith("/signin/email")) {
-    const form = await req.clone().formData();
-    const email = String(form.get("email") ?? "")
-      .trim()
-      .toLowerCase();
-    const limited = await limitSignInLinkRequest({ email, ip: clientIp(req.headers) });
-    if (limited) {
-      // next-auth's client reads `url` and takes the error from its query string.
-      const url = new URL("/signin/problem?error=RateLimited", req.nextUrl.origin).toString();
-      return Response.json({ url }, { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
-    }
+  const action = await route(ctx);
+  // Ours, not next-auth's: a plain form post (no CSRF token needed behind the Origin check
+  // and SameSite cookies) that ends in a full page load with Clear-Site-Data.
+  if (action === "signout") return signOutResponse();
+  if (action === "session") return sessionResponse(req);
+
+  const form = await readAuthForm(req);
+  if (!form.ok) return form.response;
+  if (action === "signin/email") {
+    const refused = refuseSignInAddress(form.fields);
+    if (refused) return refused;
   }
-  return handler(req, ctx);
+  // The body has been read: next-auth gets the same request with the same bytes.
+  const forwarded = new NextRequest(req.url, { method: "POST", headers: req.headers, body: form.text });
+  const response = await handler(forwarded, ctx);
+  // Sign-in link limits are counted in next-auth's signIn callback (lib/auth/options.ts),
+  // which it calls only once the CSRF token has checked out.
+  if (action === "signin/email") return withLimitStatus(response);
+  return withSessionLifetime(response);
 }

@@ -3,6 +3,7 @@ import { getClientBookingForCalendar } from "@/lib/booking/queries";
 import { icsForClient } from "@/lib/booking/emails";
 import { getPracticeProfile } from "@/lib/practice/profile";
 import { siteUrl } from "@/lib/platform/site";
+import { recordId } from "@/lib/platform/validation";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -10,7 +11,8 @@ export async function GET(_req: Request, { params }: Context) {
   const user = await getCurrentUser();
   const { id } = await params;
   // Another client's booking and a missing one look the same.
-  const booking = user?.role === "CLIENT" ? await getClientBookingForCalendar(id, user.id) : null;
+  // A malformed id (a NUL, say, which PostgreSQL refuses) is as missing as another client's.
+  const booking = user?.role === "CLIENT" && recordId.safeParse(id).success ? await getClientBookingForCalendar(id, user.id) : null;
   if (!booking) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
   const { practiceName } = await getPracticeProfile();
   const ics = icsForClient(booking, booking.status === "CANCELLED" ? "CANCEL" : "REQUEST", {
