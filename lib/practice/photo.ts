@@ -6,8 +6,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { PLACEHOLDER_SETTINGS } from "@/lib/practice/defaults";
 import { prisma } from "@/lib/platform/db";
+import { photoSizeError } from "@/lib/practice/schema";
 
-export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 
@@ -24,19 +24,7 @@ export function sniffImageType(bytes: Uint8Array): PhotoType | null {
   return null;
 }
 
-function megabytes(size: number) {
-  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 export type PhotoResult = { ok: true; type: PhotoType } | { ok: false; message: string };
-
-/** Checks a declared size before reading a file, so an oversized upload is refused early. */
-export function photoSizeError(size: number): string | null {
-  if (size <= 0) return "Please choose a photo to upload.";
-  if (size > MAX_PHOTO_BYTES)
-    return `That file is ${megabytes(size)}; photos can be at most 2 MB. Please choose a smaller photo or save it at a lower resolution.`;
-  return null;
-}
 
 /**
  * Stores the profile photo if it really is a JPEG, PNG or WebP image of at most 2 MB. The
