@@ -64,11 +64,15 @@ export async function markUrgentFollowedUpAction(_prev: ActionState, formData: F
   return done("Follow-up recorded. This intake no longer counts as urgent.");
 }
 
+const EPDS_UNCHANGED = "The EPDS setting was not changed.";
+
 export async function saveEpdsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireClinician("/dashboard/profile");
+  // Every box unticked is a valid form (it turns the EPDS off), so a call without a form must not look like one.
+  if (!(formData instanceof FormData)) return refused(EPDS_UNCHANGED);
   const values = formValues(formData);
   const parsed = epdsSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values, "The EPDS setting was not changed.");
+  if (!parsed.success) return invalid(parsed.error, values, EPDS_UNCHANGED);
   const settings = await setEpdsPermission(parsed.data, user);
   // The page shows who confirmed and when.
   revalidatePath("/dashboard/profile");

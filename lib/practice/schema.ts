@@ -28,20 +28,30 @@ export const profileSchema = z.preprocess(
     // Typed as one comma-separated line.
     telehealthStates: z
       .string({ error: "Please list the states where you offer telehealth, separated by commas." })
-      .transform((value) => [
-        ...new Set(
-          value
-            .split(",")
-            .map((s) => s.trim())
-            .filter(Boolean),
-        ),
-      ])
-      .pipe(
-        z
-          .array(z.string().max(40, { error: (issue) => `"${String(issue.input)}" is too long for a state name (40 characters at most).` }))
-          .min(1, { error: "Please list at least one state where you offer telehealth, separated by commas." })
-          .max(60, { error: "Please list at most 60 states." }),
-      ),
+      .transform((value, ctx) => {
+        const states = [
+          ...new Set(
+            value
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean),
+          ),
+        ];
+        // One input, so every message belongs to it (not to "the second state").
+        const tooLong = states.find((state) => state.length > 40);
+        const message = tooLong
+          ? `"${tooLong}" is too long for a state name (40 characters at most).`
+          : states.length === 0
+            ? "Please list at least one state where you offer telehealth, separated by commas."
+            : states.length > 60
+              ? "Please list at most 60 states."
+              : null;
+        if (message) {
+          ctx.addIssue({ code: "custom", message });
+          return z.NEVER;
+        }
+        return states;
+      }),
     contactEmail: required("the practice email address", 200).refine(
       (value) => isPlaceholder(value) || z.email().safeParse(value).success,
       {
