@@ -14,7 +14,7 @@ import { appLib } from "./app-lib";
 import { E2E } from "./config";
 import { COMPLETE_INTAKE } from "./data";
 import { expect, test } from "./fixtures";
-import { waitForEmails } from "./mail";
+import { allEmails, waitForEmails } from "./mail";
 
 type Mode = "without JavaScript" | "before its scripts load";
 const MODES: Mode[] = ["without JavaScript", "before its scripts load"];
@@ -520,3 +520,25 @@ async function restoreClinicalSettings(db: import("pg").Client, clinical: Record
     await db.query(`DELETE FROM "ClinicalSettings" WHERE id = 1`);
   }
 }
+
+test("the client sign-in form answers the clinician's address exactly like any other, and emails her nothing", async ({ page, db }) => {
+  const { clinician } = await appLib();
+  await clinician.ensureClinicianAccount(E2E.clinicianLoginEmail);
+  await db.query("DELETE FROM rate_limit");
+  const sentBefore = (await allEmails()).filter((mail) => mail.to.includes(E2E.clinicianLoginEmail)).length;
+
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(E2E.clinicianLoginEmail);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+
+  // A client's address, for comparison, is sent its link; hers is sent nothing.
+  const client = `canary.compare.${tag()}@example.test`;
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(client);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await waitForEmails((mail) => mail.to.includes(client));
+  expect((await allEmails()).filter((mail) => mail.to.includes(E2E.clinicianLoginEmail)).length).toBe(sentBefore);
+});

@@ -34,6 +34,16 @@ type Props = {
 
 const PREVIEW_DELAY_MS = 350;
 
+const HINT = {
+  summary: "One or two sentences, up to 300 characters. Shown in the article list, the feed and search results.",
+  tags: "Separate tags with commas, like: Postpartum, Birth trauma. Up to 10.",
+  body: (
+    <>
+      Use <code>## Heading</code>, <code>**bold**</code>, <code>- list item</code> and <code>[link text](https://…)</code>.
+    </>
+  ),
+};
+
 /**
  * One form for all three buttons (Save, Publish, Unpublish: the button pressed is posted as
  * `intent`), so everything but the live preview works before the page's scripts load.
@@ -115,33 +125,14 @@ export function ArticleEditor({ article, initialPreviewHtml = "", initialNotice 
           />
         )}
       </Field>
-      <Field
-        id="article-summary"
-        label="Summary"
-        hint="One or two sentences, up to 300 characters. Shown in the article list, the feed and search results."
-        error={form.errorFor("summary")}
-      >
+      <Field id="article-summary" label="Summary" hint={HINT.summary} error={form.errorFor("summary")}>
         {(c) => <textarea rows={3} {...c} {...form.text("summary")} />}
       </Field>
-      <Field
-        id="article-tags"
-        label="Tags"
-        hint="Separate tags with commas, like: Postpartum, Birth trauma. Up to 10."
-        error={form.errorFor("tags")}
-      >
+      <Field id="article-tags" label="Tags" hint={HINT.tags} error={form.errorFor("tags")}>
         {(c) => <input type="text" autoComplete="off" {...c} {...form.text("tags")} />}
       </Field>
       <div className="article-editor-panes">
-        <Field
-          id="article-body"
-          label="Article text (Markdown)"
-          hint={
-            <>
-              Use <code>## Heading</code>, <code>**bold**</code>, <code>- list item</code> and <code>[link text](https://…)</code>.
-            </>
-          }
-          error={form.errorFor("body")}
-        >
+        <Field id="article-body" label="Article text (Markdown)" hint={HINT.body} error={form.errorFor("body")}>
           {(c) => <textarea rows={22} className="article-body-input" {...c} {...form.text("body")} />}
         </Field>
         <section className="article-preview" aria-labelledby="article-preview-heading">

@@ -7,6 +7,8 @@ import { FormStatus } from "@/components/ui/form-status";
 import { clinicianSignInAction } from "@/lib/actions/auth";
 import { clinicianSignInSchema } from "@/lib/auth/schema";
 
+const CODE_HINT = "The 6-digit code from your authenticator app, or one of your recovery codes.";
+
 /** Signing in leaves for the dashboard; a refusal comes back with the email kept and the password and code cleared. */
 export function ClinicianSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const form = useActionForm(clinicianSignInAction, { schema: clinicianSignInSchema });
@@ -25,12 +27,7 @@ export function ClinicianSignInForm({ callbackUrl }: { callbackUrl: string }) {
       <Field id="c-password" label="Password" error={form.errorFor("password")}>
         {(control) => <input type="password" autoComplete="current-password" {...control} {...form.text("password")} />}
       </Field>
-      <Field
-        id="c-code"
-        label="Authentication code"
-        hint="The 6-digit code from your authenticator app, or one of your recovery codes."
-        error={form.errorFor("code")}
-      >
+      <Field id="c-code" label="Authentication code" hint={CODE_HINT} error={form.errorFor("code")}>
         {(control) => <input inputMode="numeric" autoComplete="one-time-code" {...control} {...form.text("code")} />}
       </Field>
       <button type="submit" className="button" disabled={form.pending}>

@@ -7,6 +7,8 @@ import { FormStatus } from "@/components/ui/form-status";
 import { completeSetupAction } from "@/lib/actions/auth";
 import { setupSchema } from "@/lib/auth/schema";
 
+const PASSWORD_HINT = "At least 12 characters. A few unrelated words make a strong, memorable password.";
+
 /** What the setup page knows about an open link: whose account, and the authenticator to enrol. */
 export type OpenSetup = { email: string; totpSecret: string; qrSvg: string };
 
@@ -80,12 +82,7 @@ export function SetupForm({ token, setup }: { token: string; setup: OpenSetup | 
           <form {...form.props} className="form">
             <FormStatus status={form.status} id={form.statusId} />
             <input type="hidden" name="token" value={token} />
-            <Field
-              id="s-password"
-              label="New password"
-              hint="At least 12 characters. A few unrelated words make a strong, memorable password."
-              error={form.errorFor("password")}
-            >
+            <Field id="s-password" label="New password" hint={PASSWORD_HINT} error={form.errorFor("password")}>
               {(control) => <input type="password" autoComplete="new-password" required {...control} {...form.text("password")} />}
             </Field>
             <Field id="s-confirm" label="Repeat the password" error={form.errorFor("confirm")}>

@@ -40,28 +40,40 @@ export async function submitIntakeAction(): Promise<SubmitState> {
 // ---------------------------------------------------------------------------------------
 // The clinician's side
 
+/**
+ * The review note and the urgent follow-up note: the same form (the intake's id and a note)
+ * for two different writes. The guard stays in each action, before anything else.
+ */
+async function saveIntakeNote(
+  formData: FormData,
+  schema: typeof reviewNoteSchema,
+  write: (intakeId: string, note: string) => Promise<boolean>,
+  answers: { done: string; refused: string },
+): Promise<ActionState> {
+  const values = formValues(formData);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  if (!(await write(parsed.data.intakeId, parsed.data.note))) return refused(answers.refused, values);
+  revalidatePath(`/dashboard/intakes/${parsed.data.intakeId}`);
+  // The overview counts urgent and new intakes.
+  revalidatePath("/dashboard");
+  return done(answers.done);
+}
+
 export async function markReviewedAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireClinician("/dashboard/intakes");
-  const values = formValues(formData);
-  const parsed = reviewNoteSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  const reviewed = await markReviewed(parsed.data.intakeId, user, parsed.data.note);
-  if (!reviewed) return refused("Only a submitted intake can be marked reviewed.", values);
-  revalidatePath(`/dashboard/intakes/${parsed.data.intakeId}`);
-  return done("Marked as reviewed.");
+  return saveIntakeNote(formData, reviewNoteSchema, (intakeId, note) => markReviewed(intakeId, user, note), {
+    done: "Marked as reviewed.",
+    refused: "Only a submitted intake can be marked reviewed.",
+  });
 }
 
 export async function markUrgentFollowedUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireClinician("/dashboard/intakes");
-  const values = formValues(formData);
-  const parsed = followUpNoteSchema.safeParse(values);
-  if (!parsed.success) return invalid(parsed.error, values);
-  const recorded = await markUrgentFollowedUp(parsed.data.intakeId, user, parsed.data.note);
-  if (!recorded)
-    return refused("Only an urgent intake that has not been reviewed or followed up yet can be marked as followed up.", values);
-  revalidatePath(`/dashboard/intakes/${parsed.data.intakeId}`);
-  revalidatePath("/dashboard");
-  return done("Follow-up recorded. This intake no longer counts as urgent.");
+  return saveIntakeNote(formData, followUpNoteSchema, (intakeId, note) => markUrgentFollowedUp(intakeId, user, note), {
+    done: "Follow-up recorded. This intake no longer counts as urgent.",
+    refused: "Only an urgent intake that has not been reviewed or followed up yet can be marked as followed up.",
+  });
 }
 
 const EPDS_UNCHANGED = "The EPDS setting was not changed.";
