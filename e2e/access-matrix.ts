@@ -77,9 +77,14 @@ export const ROUTES: Record<string, RouteEntry> = {
 /** Route files checked for an entry (the public site's pages are public by design). */
 export const GUARDED_ROUTE_DIRS = ["app/(portal)", "app/(dashboard)", "app/(clinician-auth)", "app/api", "app/dev"];
 
-/** Each exported server action and the guard it must call first. */
+/**
+ * Each exported server action and the guard it calls; tests/access-matrix.test.ts calls every
+ * guarded one as a visitor and as the wrong kind of user.
+ */
 export const ACTIONS: Record<string, "requireClient" | "requireClinician" | "public"> = {
   "lib/actions/auth.ts#completeSetupAction": "public",
+  "lib/actions/auth.ts#requestSignInLinkAction": "public",
+  "lib/actions/auth.ts#clinicianSignInAction": "public",
   "lib/actions/booking.ts#rescheduleAction": "requireClient",
   "lib/actions/booking.ts#cancelAction": "requireClient",
   "lib/actions/booking.ts#clinicianBookingAction": "requireClinician",
@@ -90,12 +95,8 @@ export const ACTIONS: Record<string, "requireClient" | "requireClinician" | "pub
   "lib/actions/intake.ts#markUrgentFollowedUpAction": "requireClinician",
   "lib/actions/intake.ts#saveEpdsAction": "requireClinician",
   "lib/actions/practice.ts#saveProfileAction": "requireClinician",
-  "lib/actions/practice.ts#uploadPhotoAction": "requireClinician",
-  "lib/actions/practice.ts#removePhotoAction": "requireClinician",
+  "lib/actions/practice.ts#savePhotoAction": "requireClinician",
   "lib/actions/email.ts#retryEmailAction": "requireClinician",
-  "lib/actions/articles.ts#createArticleAction": "requireClinician",
-  "lib/actions/articles.ts#updateArticleAction": "requireClinician",
-  "lib/actions/articles.ts#publishArticleAction": "requireClinician",
-  "lib/actions/articles.ts#unpublishArticleAction": "requireClinician",
+  "lib/actions/articles.ts#saveArticleAction": "requireClinician",
   "lib/actions/articles.ts#previewMarkdownAction": "requireClinician",
 };

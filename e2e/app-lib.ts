@@ -6,11 +6,23 @@ import { E2E } from "./config";
 
 export async function appLib() {
   Object.assign(process.env, E2E.appEnv, { DATABASE_URL: E2E.databaseUrl });
-  const [intake, totp, bookingService, bookingQueries] = await Promise.all([
+  const [intake, review, clinical, totp, clinician, bookingService, bookingQueries, outbox, db] = await Promise.all([
     import("../lib/intake/service"),
+    import("../lib/intake/review"),
+    import("../lib/intake/settings"),
     import("../lib/auth/totp"),
+    import("../lib/auth/clinician"),
     import("../lib/booking/service"),
     import("../lib/booking/queries"),
+    import("../lib/email/outbox"),
+    import("../lib/platform/db"),
   ]);
-  return { intake, totp, booking: { ...bookingService, ...bookingQueries } };
+  return {
+    intake: { ...intake, ...review, ...clinical },
+    totp,
+    clinician,
+    booking: { ...bookingService, ...bookingQueries },
+    outbox,
+    prisma: db.prisma,
+  };
 }

@@ -3,6 +3,8 @@ export const E2E = {
   appPort: Number(process.env.HAVEN_E2E_APP_PORT ?? 3100),
   smtpPort: Number(process.env.HAVEN_E2E_SMTP_PORT ?? 2526),
   mailbox: ".data/mail-e2e",
+  /** Everything the e2e app server writes to stdout and stderr (e2e/serve.ts). */
+  serverLog: ".data/e2e-server.log",
   clinicianEmail: "clinician@practice.test",
   /** The clinician's sign-in address (kept apart from the notification inbox on purpose). */
   clinicianLoginEmail: "dr.haven@practice.test",

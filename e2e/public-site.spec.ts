@@ -176,6 +176,8 @@ test("the crisis footer is on every page, including the 404 page", async ({ page
 });
 
 test("every public page passes an axe WCAG 2.2 AA scan and fits a phone screen", async ({ page, expectAccessible }) => {
+  // Thirteen axe scans take about 35 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   for (const path of [...PUBLIC_PAGES, "/articles/no-such-article"]) {
     await page.goto(path);
     await expectAccessible(page);

@@ -17,7 +17,25 @@ const articles = await import("@/lib/articles/editing");
 const actions = await import("@/lib/actions/articles");
 const publicReads = await import("@/lib/articles/queries");
 
-const { articleSchema, SLUG_CONFLICT_MESSAGE } = articles;
+const { articleSchema, SLUG_CONFLICT_MESSAGE } = await import("@/lib/articles/schema");
+
+/** The editor's form as the browser posts it. */
+function posted(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+}
+
+/** Runs an action that may answer with a redirect (next/navigation's redirect() throws). */
+async function outcome(action: Promise<unknown>): Promise<unknown> {
+  try {
+    return await action;
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest;
+    if (digest?.startsWith("NEXT_REDIRECT;")) return { redirect: digest.split(";")[2] };
+    throw error;
+  }
+}
 
 const PREFIX = "vt-articles-";
 let counter = 0;
@@ -139,7 +157,7 @@ describe("creating and the slug conflict", () => {
     const slug = uniqueSlug("taken");
     expect((await articles.createArticle(values({ slug }))).ok).toBe(true);
     const result = await articles.createArticle(values({ slug, title: "Another one" }));
-    expect(result).toEqual({ ok: false, reason: "conflict", fieldErrors: { slug: [SLUG_CONFLICT_MESSAGE] } });
+    expect(result).toEqual({ ok: false, reason: "conflict", fieldErrors: { slug: SLUG_CONFLICT_MESSAGE } });
     expect(SLUG_CONFLICT_MESSAGE).toMatch(/Another article already uses this address/);
     const rows = await prisma.article.findMany({ where: { slug } });
     expect(rows.map((r) => r.title)).toEqual(["Sleep in the fourth trimester"]);
@@ -150,7 +168,7 @@ describe("creating and the slug conflict", () => {
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => articles.createArticle(values({ slug, title: `Race ${i}` }))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const r of results.filter((r) => !r.ok))
-      expect(r).toMatchObject({ reason: "conflict", fieldErrors: { slug: [SLUG_CONFLICT_MESSAGE] } });
+      expect(r).toMatchObject({ reason: "conflict", fieldErrors: { slug: SLUG_CONFLICT_MESSAGE } });
     expect(await prisma.article.count({ where: { slug } })).toBe(1);
   });
 
@@ -159,7 +177,7 @@ describe("creating and the slug conflict", () => {
     const b = await articles.createArticle(values());
     if (!a.ok || !b.ok) throw new Error("setup failed");
     const result = await articles.updateArticle(b.article.id, values({ slug: a.article.slug, title: "Renamed" }));
-    expect(result).toMatchObject({ ok: false, reason: "conflict", fieldErrors: { slug: [SLUG_CONFLICT_MESSAGE] } });
+    expect(result).toMatchObject({ ok: false, reason: "conflict", fieldErrors: { slug: SLUG_CONFLICT_MESSAGE } });
     expect(await prisma.article.findUnique({ where: { id: b.article.id }, select: { slug: true, title: true } })).toEqual({
       slug: b.article.slug,
       title: "Sleep in the fourth trimester",
@@ -266,62 +284,81 @@ describe("publishing and unpublishing", () => {
   });
 });
 
-describe("server actions", () => {
-  test("every action checks the clinician first; a redirect is not swallowed", async () => {
+describe("the editor's action", () => {
+  test("a visitor or client is sent to sign in; nothing is stored or previewed", async () => {
     const redirect = Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/dashboard/signin;307;" });
     requireClinician.mockRejectedValue(redirect);
-    await expect(actions.createArticleAction(input(), "draft")).rejects.toBe(redirect);
-    await expect(actions.updateArticleAction("x", input(), "save")).rejects.toBe(redirect);
-    await expect(actions.publishArticleAction("x")).rejects.toBe(redirect);
-    await expect(actions.unpublishArticleAction("x")).rejects.toBe(redirect);
-    await expect(actions.previewMarkdownAction("# hi")).rejects.toBe(redirect);
+    for (const intent of ["save", "publish", "unpublish"]) {
+      expect(await outcome(actions.saveArticleAction(null, posted({ ...input(), intent, id: "x" })))).toEqual({
+        redirect: "/dashboard/signin",
+      });
+    }
+    expect(await outcome(actions.saveArticleAction(null, posted(input())))).toEqual({ redirect: "/dashboard/signin" });
+    expect(await outcome(actions.previewMarkdownAction("# hi"))).toEqual({ redirect: "/dashboard/signin" });
     expect(await prisma.article.count({ where: { slug: { startsWith: PREFIX } } })).toBe(0);
   });
 
-  test("invalid input comes back as field errors; a taken slug as the conflict message", async () => {
-    const invalid = await actions.createArticleAction({ ...input(), slug: "Not A Slug", title: "" }, "draft");
-    expect(invalid.ok).toBe(false);
-    if (invalid.ok) return;
-    expect(invalid.fieldErrors?.slug?.[0]).toMatch(/lowercase/);
-    expect(invalid.fieldErrors?.title?.[0]).toBeTruthy();
-    expect(await actions.createArticleAction("garbage", "draft")).toMatchObject({ ok: false });
+  test("invalid input comes back as field errors with what was typed; a taken slug as the conflict message", async () => {
+    const typed = { ...input(), slug: "Not A Slug", title: "" };
+    const invalid = await actions.saveArticleAction(null, posted(typed));
+    expect(invalid).toMatchObject({ ok: false, values: typed });
+    if (!invalid || invalid.ok) return;
+    expect(invalid.fieldErrors.slug).toMatch(/lowercase/);
+    expect(invalid.fieldErrors.title).toBeTruthy();
+    expect(await actions.saveArticleAction(null, "garbage" as unknown as FormData)).toMatchObject({ ok: false });
 
     const first = input();
-    const created = await actions.createArticleAction(first, "publish");
-    expect(created).toMatchObject({ ok: true, article: { slug: first.slug, status: "PUBLISHED" } });
-    const dup = await actions.createArticleAction({ ...input(), slug: first.slug }, "draft");
-    expect(dup).toMatchObject({ ok: false, fieldErrors: { slug: [SLUG_CONFLICT_MESSAGE] } });
+    const created = await outcome(actions.saveArticleAction(null, posted({ ...first, intent: "publish" })));
+    expect(created).toEqual({ redirect: expect.stringMatching(/^\/dashboard\/articles\/[\w-]+\?created=published$/) });
+    expect(await publicReads.getPublishedArticle(first.slug)).not.toBeNull();
+    const dup = await actions.saveArticleAction(null, posted({ ...input(), slug: first.slug }));
+    expect(dup).toMatchObject({ ok: false, fieldErrors: { slug: SLUG_CONFLICT_MESSAGE } });
   });
 
-  test("update, unpublish and publish by action; unknown ids are a message, not an exception", async () => {
+  test("a new article moves to its edit page; there, save, publish and unpublish; unknown ids are a message, not an exception", async () => {
     const first = input();
-    const created = await actions.createArticleAction(first, "draft");
-    if (!created.ok) throw new Error("setup failed");
-    const { id } = created.article;
-    expect(await actions.updateArticleAction(id, { ...first, title: "Edited" }, "publish")).toMatchObject({
+    const created = (await outcome(actions.saveArticleAction(null, posted(first)))) as { redirect: string };
+    expect(created.redirect).toMatch(/\?created=draft$/);
+    const id = /\/dashboard\/articles\/([\w-]+)\?/.exec(created.redirect)![1]!;
+    const row = () => prisma.article.findUniqueOrThrow({ where: { id }, select: { status: true, title: true } });
+    expect(await row()).toEqual({ status: "DRAFT", title: first.title });
+
+    expect(await actions.saveArticleAction(null, posted({ ...first, id, title: "Edited", intent: "publish" }))).toEqual({
       ok: true,
-      article: { status: "PUBLISHED" },
+      message: "Published. The article is now on the site.",
     });
-    expect(await actions.unpublishArticleAction(id)).toMatchObject({ ok: true, article: { status: "DRAFT" } });
-    expect(await actions.publishArticleAction(id)).toMatchObject({ ok: true, article: { status: "PUBLISHED" } });
-    expect(await actions.updateArticleAction("nope", first, "save")).toMatchObject({
+    expect(await row()).toEqual({ status: "PUBLISHED", title: "Edited" });
+    expect(await actions.saveArticleAction(null, posted({ ...first, id, title: "Edited again" }))).toMatchObject({
+      ok: true,
+      message: "Changes saved and live on the site.",
+    });
+    // Unpublishing leaves unsaved edits in the form: the article keeps its saved text.
+    expect(await actions.saveArticleAction(null, posted({ ...first, id, title: "Not saved", intent: "unpublish" }))).toMatchObject({
+      ok: true,
+    });
+    expect(await row()).toEqual({ status: "DRAFT", title: "Edited again" });
+
+    expect(await actions.saveArticleAction(null, posted({ ...first, id: "nope" }))).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/no longer exists/),
+      message: expect.stringMatching(/no longer exists/),
     });
-    expect(await actions.unpublishArticleAction(12)).toMatchObject({ ok: false });
+    expect(await actions.saveArticleAction(null, posted({ intent: "unpublish", id: "nope" }))).toMatchObject({ ok: false });
   });
 
   test("the preview is the sanitised rendering", async () => {
     const result = await actions.previewMarkdownAction(
       '## Hello\n\n**bold** <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror="alert(1)">',
     );
-    expect("html" in result).toBe(true);
-    if (!("html" in result)) return;
-    expect(result.html).toContain("<h2>Hello</h2>");
-    expect(result.html).toContain("<strong>bold</strong>");
-    expect(result.html).not.toMatch(/<script|onerror|javascript:/i);
-    expect(await actions.previewMarkdownAction(42)).toMatchObject({ error: expect.any(String) });
-    expect(await actions.previewMarkdownAction("x".repeat(100_001))).toMatchObject({ error: expect.stringMatching(/too long/) });
+    expect(result.ok).toBe(true);
+    const html = result.ok ? (result.data?.html ?? "") : "";
+    expect(html).toContain("<h2>Hello</h2>");
+    expect(html).toContain("<strong>bold</strong>");
+    expect(html).not.toMatch(/<script|onerror|javascript:/i);
+    expect(await actions.previewMarkdownAction(42)).toMatchObject({ ok: false, message: expect.any(String) });
+    expect(await actions.previewMarkdownAction("x".repeat(100_001))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/too long/),
+    });
   });
 });
 

@@ -26,7 +26,9 @@ const settings = {
   ...(await import("@/lib/booking/rules")),
   ...(await import("@/lib/practice/profile")),
   ...(await import("@/lib/practice/photo")),
+  ...(await import("@/lib/practice/schema")),
   ...(await import("@/lib/intake/settings")),
+  epdsSchema: (await import("@/lib/intake/schema")).epdsSchema,
 };
 const actions = {
   ...(await import("@/lib/actions/booking")),
@@ -37,6 +39,13 @@ const { getOpenSlots } = await import("@/lib/booking/queries");
 const { DEFAULT_BOOKING_SETTINGS } = settings;
 const { PLACEHOLDER_SETTINGS } = await import("@/lib/practice/defaults");
 const { fieldErrorsFrom } = await import("@/lib/platform/validation");
+
+/** A form as the browser posts it (fields left undefined are not sent). */
+function posted(fields: Record<string, unknown>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) data.set(name, String(value));
+  return data;
+}
 
 /** Parse, then store: the two steps the availability action takes once the clinician is checked. */
 async function saveAvailability(input: unknown, now: Date) {
@@ -204,9 +213,8 @@ describe("availability validation", () => {
     expect(row.windows).toEqual(DEFAULT_BOOKING_SETTINGS.windows);
   });
 
-  test("the action checks the clinician first and returns field errors without saving", async () => {
+  test("the action returns field errors without saving", async () => {
     const result = await actions.saveAvailabilityAction(availability({ slotMinutes: 0, cancelCutoffMinutes: null }));
-    expect(requireClinician).toHaveBeenCalledWith("/dashboard/availability");
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.fieldErrors).toMatchObject({
@@ -311,16 +319,20 @@ describe("practice profile", () => {
     ...overrides,
   });
 
+  const SAVED = { ok: true, message: "Saved. The public pages now show your changes." };
+
   test("saves, splits the telehealth states, and revalidates every public page", async () => {
     const result = await actions.saveProfileAction(
-      profile({
-        clinicianName: "  Dr. Vitest Example ",
-        telehealthStates: " Texas,New Mexico, , Texas ",
-        contactEmail: "hello@example.test",
-      }),
+      null,
+      posted(
+        profile({
+          clinicianName: "  Dr. Vitest Example ",
+          telehealthStates: " Texas,New Mexico, , Texas ",
+          contactEmail: "hello@example.test",
+        }),
+      ),
     );
-    expect(result).toEqual({ ok: true });
-    expect(requireClinician).toHaveBeenCalledWith("/dashboard/profile");
+    expect(result).toEqual(SAVED);
     const row = await prisma.practiceSettings.findUniqueOrThrow({ where: { id: 1 } });
     expect(row.clinicianName).toBe("Dr. Vitest Example");
     expect(row.telehealthStates).toEqual(["Texas", "New Mexico"]);
@@ -329,7 +341,7 @@ describe("practice profile", () => {
   });
 
   test("the seeded bracketed placeholders may stay while she fills in the rest", async () => {
-    expect(await actions.saveProfileAction(profile({ contactEmail: "[practice email]" }))).toEqual({ ok: true });
+    expect(await actions.saveProfileAction(null, posted(profile({ contactEmail: "[practice email]" })))).toEqual(SAVED);
   });
 
   test.each([
@@ -343,10 +355,14 @@ describe("practice profile", () => {
       `"${"y".repeat(41)}" is too long for a state name (40 characters at most).`,
     ],
     [{ bio: undefined }, "bio", "Please enter a short biography."],
-  ])("%o is refused with a clear message and nothing is saved or revalidated", async (overrides, field, message) => {
-    const result = await actions.saveProfileAction(profile(overrides));
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.fieldErrors?.[field]).toBe(message);
+  ])("%o is refused with a clear message, what was typed, and nothing saved or revalidated", async (overrides, field, message) => {
+    const typed = profile(overrides);
+    const result = await actions.saveProfileAction(null, posted(typed));
+    expect(result?.ok).toBe(false);
+    if (result && !result.ok) {
+      expect(result.fieldErrors[field]).toBe(message);
+      expect(result.values.clinicianName).toBe(typed.clinicianName);
+    }
     expect(revalidatePath).not.toHaveBeenCalled();
     expect((await prisma.practiceSettings.findUniqueOrThrow({ where: { id: 1 } })).clinicianName).toBe(PLACEHOLDER_SETTINGS.clinicianName);
   });
@@ -439,24 +455,31 @@ describe("photo", () => {
     expect((await settings.getPracticeProfile()).photoUrl).toBeNull();
   });
 
-  test("the upload action checks the clinician, refuses a disguised file and revalidates after a real one", async () => {
+  test("the photo form's action refuses a disguised file, saves and revalidates after a real one, and removes it", async () => {
     const form = (bytes: Uint8Array, name: string, type: string) => {
       const data = new FormData();
       data.set("photo", new File([new Uint8Array(bytes)], name, { type }));
       return data;
     };
-    const refused = await actions.uploadPhotoAction(undefined, form(TEXT, "me.png", "image/png"));
-    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("not a JPEG, PNG or WebP image") });
+    const refused = await actions.savePhotoAction(null, form(TEXT, "me.png", "image/png"));
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { photo: expect.stringContaining("not a JPEG, PNG or WebP image") } });
     expect(revalidatePath).not.toHaveBeenCalled();
-    expect(await actions.uploadPhotoAction(undefined, new FormData())).toEqual({ ok: false, message: "Please choose a photo to upload." });
+    expect(await actions.savePhotoAction(null, new FormData())).toMatchObject({
+      ok: false,
+      fieldErrors: { photo: "Please choose a photo to upload." },
+    });
+    expect(await settings.getPhoto()).toBeNull();
 
-    expect(await actions.uploadPhotoAction(undefined, form(await picture("webp"), "me.webp", "image/webp"))).toEqual({
+    expect(await actions.savePhotoAction(null, form(await picture("webp"), "me.webp", "image/webp"))).toEqual({
       ok: true,
       message: "Photo saved.",
     });
-    expect(requireClinician).toHaveBeenCalledWith("/dashboard/profile");
     expect(revalidatePath).toHaveBeenCalledWith("/", "layout");
     expect((await settings.getPhoto())?.type).toBe("image/webp");
+
+    // "Remove photo" is the same form's other button.
+    expect(await actions.savePhotoAction(null, posted({ intent: "remove" }))).toEqual({ ok: true, message: "Photo removed." });
+    expect(await settings.getPhoto()).toBeNull();
   });
 });
 
@@ -524,19 +547,42 @@ describe("EPDS permission", () => {
     expect(await auditCount()).toBe(audits + 4);
   });
 
-  test("the action uses the signed-in clinician as the actor and shows the time in the practice zone", async () => {
-    const refused = await actions.saveEpdsAction({ enabled: true, confirmPermission: false, sensitiveCutoff: false });
-    expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.fieldErrors?.confirmPermission).toMatch(/confirm that you hold written permission/);
+  test("the action takes the form's checkboxes and records the signed-in clinician as the one who confirmed", async () => {
+    const refused = await actions.saveEpdsAction(null, posted({ enabled: "on" }));
+    expect(refused).toMatchObject({ ok: false, values: { enabled: "on" } });
+    if (refused && !refused.ok) expect(refused.fieldErrors.confirmPermission).toMatch(/confirm that you hold written permission/);
+    expect((await settings.getClinicalSettings()).epdsEnabled).toBe(false);
 
-    const result = await actions.saveEpdsAction({ enabled: true, confirmPermission: true, sensitiveCutoff: true });
-    expect(requireClinician).toHaveBeenCalledWith("/dashboard/profile");
-    expect(result.ok).toBe(true);
-    if (result.ok) {
-      expect(result.settings).toMatchObject({ epdsEnabled: true, epdsSensitiveCutoff: true, epdsPermissionBy: CLINICIAN.email });
-      expect(result.settings.epdsPermissionAt).toMatch(/ at \d{1,2}:\d{2} (AM|PM) E[SD]T$/);
+    const result = await actions.saveEpdsAction(null, posted({ enabled: "on", confirmPermission: "on", sensitiveCutoff: "on" }));
+    expect(result).toEqual({ ok: true, message: "Saved. The EPDS is part of the intake questionnaire." });
+    expect(await settings.getClinicalSettings()).toMatchObject({
+      epdsEnabled: true,
+      epdsSensitiveCutoff: true,
+      epdsPermissionBy: CLINICIAN.email,
+    });
+
+    // Unticked boxes are not posted at all: that turns it off.
+    expect(await actions.saveEpdsAction(null, posted({}))).toEqual({ ok: true, message: "Saved. The EPDS is turned off." });
+    expect(await settings.getClinicalSettings()).toMatchObject({ epdsEnabled: false, epdsPermissionBy: null });
+  });
+});
+
+describe("who may change the practice settings", () => {
+  test("anyone but the clinician is sent to sign in before anything is read or changed", async () => {
+    const signIn = Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/dashboard/signin;307;" });
+    requireClinician.mockRejectedValue(signIn);
+    try {
+      const profile = { ...PLACEHOLDER_SETTINGS, clinicianName: "Not her", telehealthStates: "Texas" };
+      await expect(actions.saveProfileAction(null, posted(profile))).rejects.toBe(signIn);
+      await expect(actions.savePhotoAction(null, posted({ intent: "remove" }))).rejects.toBe(signIn);
+      await expect(actions.saveEpdsAction(null, posted({ enabled: "on", confirmPermission: "on" }))).rejects.toBe(signIn);
+      await expect(actions.saveAvailabilityAction(availability({ slotMinutes: 45 }))).rejects.toBe(signIn);
+    } finally {
+      requireClinician.mockReset();
+      requireClinician.mockImplementation(async () => CLINICIAN);
     }
-    const malformed = await actions.saveEpdsAction({ enabled: "yes" });
-    expect(malformed.ok).toBe(false);
+    expect((await prisma.practiceSettings.findUniqueOrThrow({ where: { id: 1 } })).clinicianName).toBe(PLACEHOLDER_SETTINGS.clinicianName);
+    expect((await prisma.bookingSettings.findUniqueOrThrow({ where: { id: 1 } })).slotMinutes).toBe(20);
+    expect(await settings.getClinicalSettings()).toMatchObject({ epdsEnabled: false });
   });
 });

@@ -1,269 +1,150 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ChangeEvent } from "react";
+import { useWatch } from "react-hook-form";
 import Link from "@/components/ui/link";
-import { useRouter } from "next/navigation";
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { articleSchema, slugify, type ArticleFormInput, type ArticleFormValues } from "@/lib/articles/schema";
-import {
-  createArticleAction,
-  previewMarkdownAction,
-  unpublishArticleAction,
-  updateArticleAction,
-  type ArticleActionResult,
-  type EditorArticle,
-} from "@/lib/actions/articles";
+import { useActionForm } from "@/components/ui/action-form";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { previewMarkdownAction, saveArticleAction } from "@/lib/actions/articles";
+import { articleFormInput, articleFormSchema, slugify } from "@/lib/articles/schema";
+import { ARTICLE_STATUS_LABEL } from "@/lib/articles/status";
+import { formValues } from "@/lib/platform/action";
+
+export type EditorArticle = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  tags: string[];
+  status: "DRAFT" | "PUBLISHED";
+  isPlaceholder: boolean;
+};
 
 type Props = {
   /** Absent for a new article. */
-  article?: EditorArticle & { title: string; summary: string; body: string; tags: string[] };
+  article?: EditorArticle;
   /** Server-rendered preview of the saved body, so the preview is filled on first paint. */
   initialPreviewHtml?: string;
   /** Shown once, e.g. after a new article was created and the page moved to its edit address. */
   initialNotice?: string;
 };
 
-type Intent = "save" | "publish" | "unpublish";
-
 const PREVIEW_DELAY_MS = 350;
-const OFFLINE = "We could not reach the server. Your text is still here; please check your connection and try again.";
 
-const FIELD_IDS: (keyof ArticleFormInput)[] = ["title", "slug", "summary", "tags", "body"];
+const HINT = {
+  summary: "One or two sentences, up to 300 characters. Shown in the article list, the feed and search results.",
+  tags: "Separate tags with commas, like: Postpartum, Birth trauma. Up to 10.",
+  body: (
+    <>
+      Use <code>## Heading</code>, <code>**bold**</code>, <code>- list item</code> and <code>[link text](https://…)</code>.
+    </>
+  ),
+};
 
+/**
+ * One form for all three buttons (Save, Publish, Unpublish: the button pressed is posted as
+ * `intent`), so everything but the live preview works before the page's scripts load.
+ */
 export function ArticleEditor({ article, initialPreviewHtml = "", initialNotice }: Props) {
-  const router = useRouter();
-  const [saved, setSaved] = useState<EditorArticle | null>(article ?? null);
-  const [notice, setNotice] = useState<string | null>(initialNotice ?? null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<Intent | null>(null);
+  const form = useActionForm(saveArticleAction, {
+    schema: articleFormSchema,
+    input: (data) => articleFormInput(formValues(data)),
+    initial: article ? { ...article, tags: article.tags.join(", ") } : {},
+  });
+  const { control, setValue } = form.rhf;
+  // Until she types an address herself, a new article's address follows its title.
   const [slugEdited, setSlugEdited] = useState(!!article);
+  const body = useWatch({ control, name: "body", defaultValue: form.value("body") }) as string;
+  const slug = useWatch({ control, name: "slug", defaultValue: form.value("slug") }) as string;
+  const preview = useMarkdownPreview(body, initialPreviewHtml, article?.body ?? "");
+  const published = article?.status === "PUBLISHED";
+  const status = form.status ?? (initialNotice ? { ok: true, message: initialNotice } : null);
 
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setValue,
-    getValues,
-    setFocus,
-    control,
-    formState: { errors },
-  } = useForm<ArticleFormInput, unknown, ArticleFormValues>({
-    resolver: zodResolver(articleSchema),
-    defaultValues: {
-      title: article?.title ?? "",
-      slug: article?.slug ?? "",
-      summary: article?.summary ?? "",
-      body: article?.body ?? "",
-      tags: article?.tags.join(", ") ?? "",
-    },
-    shouldFocusError: true,
-  });
-
-  const body = useWatch({ control, name: "body" });
-  const slug = useWatch({ control, name: "slug" });
-  const preview = useMarkdownPreview(body ?? "", initialPreviewHtml, article?.body ?? "");
-
-  const titleField = register("title", {
-    onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
-      // Until she types an address herself, a new article's address follows its title.
-      if (!slugEdited) setValue("slug", slugify(event.target.value));
-    },
-  });
-  const slugField = register("slug", {
-    onChange: () => setSlugEdited(true),
-  });
-
-  function applyResult(result: ArticleActionResult): boolean {
-    if (result.ok) {
-      setSaved(result.article);
-      setNotice(result.message);
-      return true;
-    }
-    const fieldErrors = result.fieldErrors ?? {};
-    let first: keyof ArticleFormInput | null = null;
-    for (const name of FIELD_IDS) {
-      const message = fieldErrors[name]?.[0];
-      if (!message) continue;
-      setError(name, { type: "server", message });
-      first ??= name;
-    }
-    setFormError(
-      result.error ?? (first ? "Please check the highlighted fields." : "Something went wrong. Your text is still here; please try again."),
-    );
-    if (first) setFocus(first);
-    return false;
-  }
-
-  async function run(intent: Intent, action: () => Promise<ArticleActionResult>) {
-    setBusy(intent);
-    setNotice(null);
-    setFormError(null);
-    try {
-      return applyResult(await action());
-    } catch {
-      setFormError(OFFLINE);
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  const submit = (intent: "save" | "publish") =>
-    handleSubmit(
-      async () => {
-        // The server validates the raw form input again with the same schema.
-        const input = getValues();
-        if (!saved) {
-          let createdId: string | null = null;
-          const ok = await run(intent, async () => {
-            const result = await createArticleAction(input, intent === "publish" ? "publish" : "draft");
-            if (result.ok) createdId = result.article.id;
-            return result;
-          });
-          if (ok && createdId) {
-            router.replace(`/dashboard/articles/${createdId}?created=${intent === "publish" ? "published" : "draft"}`);
-          }
-          return;
-        }
-        await run(intent, () => updateArticleAction(saved.id, input, intent));
-      },
-      () => {
-        setNotice(null);
-        setFormError("Please check the highlighted fields.");
-      },
-    );
-
-  async function unpublish() {
-    if (!saved) return;
-    await run("unpublish", () => unpublishArticleAction(saved.id));
-  }
-
-  const describedBy = (name: keyof ArticleFormInput, hint = false) =>
-    [hint ? `article-${name}-hint` : null, errors[name] ? `article-${name}-error` : null].filter(Boolean).join(" ") || undefined;
-
-  const fieldError = (name: keyof ArticleFormInput) =>
-    errors[name]?.message ? (
-      <p id={`article-${name}-error`} className="field-error">
-        {errors[name]?.message}
-      </p>
-    ) : null;
-
-  const published = saved?.status === "PUBLISHED";
+  const title = form.text("title");
+  const slugField = form.text("slug");
 
   return (
-    <form
-      className="form article-editor"
-      noValidate
-      onSubmit={submit("save")}
-      aria-describedby={formError ? "article-form-error" : undefined}
-    >
+    <form {...form.props} className="form article-editor" aria-describedby={status && !status.ok ? form.statusId : undefined}>
+      {article && <input type="hidden" name="id" value={article.id} />}
       <div className="article-editor-status">
         <p>
           Status:{" "}
-          {published ? (
-            <span className="badge badge-ok">Published</span>
-          ) : (
-            <span className="badge">{saved ? "Draft" : "New, not saved"}</span>
-          )}
-          {published && saved && (
+          <StatusBadge tone={published ? "ok" : "neutral"}>{article ? ARTICLE_STATUS_LABEL[article.status] : "New, not saved"}</StatusBadge>
+          {published && (
             <>
               {" "}
-              <Link href={`/articles/${saved.slug}`}>View on the site</Link>
+              <Link href={`/articles/${article.slug}`}>View on the site</Link>
             </>
           )}
         </p>
-        {saved?.isPlaceholder && (
+        {article?.isPlaceholder && (
           <p className="hint">This text is a placeholder. The public page says so until you change the article text.</p>
         )}
       </div>
-      <div role="status" className="article-editor-messages">
-        {notice && <p className="notice">{notice}</p>}
-      </div>
-      {formError && (
-        <p id="article-form-error" className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
-      <div className="field">
-        <label htmlFor="article-title">Title</label>
-        <input
-          id="article-title"
-          type="text"
-          autoComplete="off"
-          aria-invalid={!!errors.title}
-          aria-describedby={describedBy("title")}
-          {...titleField}
-        />
-        {fieldError("title")}
-      </div>
-      <div className="field">
-        <label htmlFor="article-slug">Address</label>
-        <p id="article-slug-hint" className="hint">
-          Lowercase letters, numbers and hyphens. The article will be at <code>/articles/{slug || "…"}</code>
-          {published ? ". Changing it breaks links others have shared." : "."}
-        </p>
-        <input
-          id="article-slug"
-          type="text"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          aria-invalid={!!errors.slug}
-          aria-describedby={describedBy("slug", true)}
-          {...slugField}
-        />
-        {fieldError("slug")}
-      </div>
-      <div className="field">
-        <label htmlFor="article-summary">Summary</label>
-        <p id="article-summary-hint" className="hint">
-          One or two sentences, up to 300 characters. Shown in the article list, the feed and search results.
-        </p>
-        <textarea
-          id="article-summary"
-          rows={3}
-          aria-invalid={!!errors.summary}
-          aria-describedby={describedBy("summary", true)}
-          {...register("summary")}
-        />
-        {fieldError("summary")}
-      </div>
-      <div className="field">
-        <label htmlFor="article-tags">Tags</label>
-        <p id="article-tags-hint" className="hint">
-          Separate tags with commas, like: Postpartum, Birth trauma. Up to 10.
-        </p>
-        <input
-          id="article-tags"
-          type="text"
-          autoComplete="off"
-          aria-invalid={!!errors.tags}
-          aria-describedby={describedBy("tags", true)}
-          {...register("tags")}
-        />
-        {fieldError("tags")}
-      </div>
-      <div className="article-editor-panes">
-        <div className="field">
-          <label htmlFor="article-body">Article text (Markdown)</label>
-          <p id="article-body-hint" className="hint">
-            Use <code>## Heading</code>, <code>**bold**</code>, <code>- list item</code> and <code>[link text](https://…)</code>.
-          </p>
-          <textarea
-            id="article-body"
-            rows={22}
-            className="article-body-input"
-            aria-invalid={!!errors.body}
-            aria-describedby={describedBy("body", true)}
-            {...register("body")}
+      <FormStatus status={status} id={form.statusId} />
+      <Field id="article-title" label="Title" error={form.errorFor("title")}>
+        {(c) => (
+          <input
+            type="text"
+            autoComplete="off"
+            {...c}
+            {...title}
+            onChange={(event: ChangeEvent<HTMLInputElement>) => {
+              void title.onChange(event);
+              if (!slugEdited) setValue("slug", slugify(event.target.value));
+            }}
           />
-          {fieldError("body")}
-        </div>
+        )}
+      </Field>
+      <Field
+        id="article-slug"
+        label="Address"
+        hint={
+          <>
+            Lowercase letters, numbers and hyphens. The article will be at <code>/articles/{slug || "…"}</code>
+            {published ? ". Changing it breaks links others have shared." : "."}
+          </>
+        }
+        error={form.errorFor("slug")}
+      >
+        {(c) => (
+          <input
+            type="text"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            {...c}
+            {...slugField}
+            onChange={(event: ChangeEvent<HTMLInputElement>) => {
+              void slugField.onChange(event);
+              setSlugEdited(true);
+            }}
+          />
+        )}
+      </Field>
+      <Field id="article-summary" label="Summary" hint={HINT.summary} error={form.errorFor("summary")}>
+        {(c) => <textarea rows={3} {...c} {...form.text("summary")} />}
+      </Field>
+      <Field id="article-tags" label="Tags" hint={HINT.tags} error={form.errorFor("tags")}>
+        {(c) => <input type="text" autoComplete="off" {...c} {...form.text("tags")} />}
+      </Field>
+      <div className="article-editor-panes">
+        <Field id="article-body" label="Article text (Markdown)" hint={HINT.body} error={form.errorFor("body")}>
+          {(c) => <textarea rows={22} className="article-body-input" {...c} {...form.text("body")} />}
+        </Field>
         <section className="article-preview" aria-labelledby="article-preview-heading">
           <h2 id="article-preview-heading" className="article-preview-heading">
             Preview
           </h2>
+          <noscript>
+            <p className="hint">
+              The preview needs JavaScript, which is off in this browser. Everything else here works without it: saving shows the article as
+              it will look{published ? " on the site" : " once published"}.
+            </p>
+          </noscript>
           {preview.error ? (
             <p className="hint">{preview.error}</p>
           ) : preview.html ? (
@@ -274,17 +155,17 @@ export function ArticleEditor({ article, initialPreviewHtml = "", initialNotice 
         </section>
       </div>
       <div className="actions">
-        <button type="submit" className="button" disabled={busy !== null}>
-          {busy === "save" ? "Saving…" : published ? "Save changes" : "Save draft"}
+        <button type="submit" name="intent" value="save" className="button" disabled={form.pending}>
+          {form.pending ? "Saving…" : published ? "Save changes" : "Save draft"}
         </button>
         {!published && (
-          <button type="button" className="button button-quiet" disabled={busy !== null} onClick={() => void submit("publish")()}>
-            {busy === "publish" ? "Publishing…" : "Publish"}
+          <button type="submit" name="intent" value="publish" className="button button-quiet" disabled={form.pending}>
+            Publish
           </button>
         )}
         {published && (
-          <button type="button" className="button button-quiet" disabled={busy !== null} onClick={() => void unpublish()}>
-            {busy === "unpublish" ? "Unpublishing…" : "Unpublish"}
+          <button type="submit" name="intent" value="unpublish" className="button button-quiet" disabled={form.pending}>
+            Unpublish
           </button>
         )}
         <Link href="/dashboard/articles">Back to all articles</Link>
@@ -315,7 +196,7 @@ function useMarkdownPreview(markdown: string, initialHtml: string, initialMarkdo
         .then((result) => {
           if (request !== latest.current) return;
           rendered.current = markdown;
-          setState("html" in result ? { html: result.html, error: null } : { html: "", error: result.error });
+          setState(result.ok ? { html: result.data?.html ?? "", error: null } : { html: "", error: result.message });
         })
         .catch(() => {
           if (request !== latest.current) return;

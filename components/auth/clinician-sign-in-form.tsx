@@ -1,98 +1,37 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
-import { clinicianSignInSchema, type ClinicianSignIn } from "@/lib/auth/schema";
+import { useEffect } from "react";
+import { useActionForm } from "@/components/ui/action-form";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { clinicianSignInAction } from "@/lib/actions/auth";
+import { clinicianSignInSchema } from "@/lib/auth/schema";
 
+const CODE_HINT = "The 6-digit code from your authenticator app, or one of your recovery codes.";
+
+/** Signing in leaves for the dashboard; a refusal comes back with the email kept and the password and code cleared. */
 export function ClinicianSignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    resetField,
-    formState: { errors, isSubmitting },
-  } = useForm<ClinicianSignIn>({ resolver: zodResolver(clinicianSignInSchema), defaultValues: { email: "", password: "", code: "" } });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setError(null);
-    const result = await signIn("clinician", { ...values, redirect: false }).catch(() => undefined);
-    if (result?.ok && !result.error) {
-      router.replace(callbackUrl);
-      router.refresh();
-      return;
-    }
-    resetField("code");
-    setError(
-      result?.error === "RateLimited"
-        ? "Too many attempts. For your security, sign-in is paused for a few minutes."
-        : "The email, password or code is not right. Please try again.",
-    );
-  });
-
+  const form = useActionForm(clinicianSignInAction, { schema: clinicianSignInSchema });
+  const { state, clear } = form;
+  // A code is tried once: after a refusal the field is empty for the next one (as without scripts).
+  useEffect(() => {
+    if (state && !state.ok) clear("code");
+  }, [state, clear]);
   return (
-    <form onSubmit={onSubmit} noValidate className="form">
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="field">
-        <label htmlFor="c-email">Email</label>
-        <input
-          id="c-email"
-          type="email"
-          autoComplete="username"
-          aria-invalid={!!errors.email}
-          aria-describedby={errors.email ? "c-email-error" : undefined}
-          {...register("email")}
-        />
-        {errors.email && (
-          <p id="c-email-error" className="field-error">
-            {errors.email.message}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="c-password">Password</label>
-        <input
-          id="c-password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={!!errors.password}
-          aria-describedby={errors.password ? "c-password-error" : undefined}
-          {...register("password")}
-        />
-        {errors.password && (
-          <p id="c-password-error" className="field-error">
-            {errors.password.message}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="c-code">Authentication code</label>
-        <p id="c-code-hint" className="hint">
-          The 6-digit code from your authenticator app, or one of your recovery codes.
-        </p>
-        <input
-          id="c-code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          aria-invalid={!!errors.code}
-          aria-describedby={errors.code ? "c-code-hint c-code-error" : "c-code-hint"}
-          {...register("code")}
-        />
-        {errors.code && (
-          <p id="c-code-error" className="field-error">
-            {errors.code.message}
-          </p>
-        )}
-      </div>
-      <button type="submit" className="button" disabled={isSubmitting}>
-        {isSubmitting ? "Signing in…" : "Sign in"}
+    <form {...form.props} className="form">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <FormStatus status={form.status} id={form.statusId} />
+      <Field id="c-email" label="Email" error={form.errorFor("email")}>
+        {(control) => <input type="email" autoComplete="username" {...control} {...form.text("email")} />}
+      </Field>
+      <Field id="c-password" label="Password" error={form.errorFor("password")}>
+        {(control) => <input type="password" autoComplete="current-password" {...control} {...form.text("password")} />}
+      </Field>
+      <Field id="c-code" label="Authentication code" hint={CODE_HINT} error={form.errorFor("code")}>
+        {(control) => <input inputMode="numeric" autoComplete="one-time-code" {...control} {...form.text("code")} />}
+      </Field>
+      <button type="submit" className="button" disabled={form.pending}>
+        {form.pending ? "Signing in…" : "Sign in"}
       </button>
     </form>
   );

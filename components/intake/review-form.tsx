@@ -1,27 +1,22 @@
 "use client";
 
-import { useActionState } from "react";
-import { markReviewedAction, type ReviewState } from "@/lib/actions/intake";
+import { useActionForm } from "@/components/ui/action-form";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { markReviewedAction } from "@/lib/actions/intake";
+import { REVIEW_NOTE_MAX, reviewNoteSchema } from "@/lib/intake/schema";
 
 export function ReviewForm({ intakeId, note }: { intakeId: string; note: string }) {
-  const [state, action, pending] = useActionState<ReviewState, FormData>(markReviewedAction, undefined);
+  const form = useActionForm(markReviewedAction, { schema: reviewNoteSchema, initial: { note } });
   return (
-    <form action={action} className="form no-print">
+    <form {...form.props} className="form no-print">
       <input type="hidden" name="intakeId" value={intakeId} />
-      <div className="field">
-        <label htmlFor="review-note">Private note</label>
-        <p id="review-note-hint" className="hint">
-          Only you can read this. It is stored encrypted.
-        </p>
-        <textarea id="review-note" name="note" rows={4} defaultValue={note} aria-describedby="review-note-hint" />
-      </div>
-      {state && (
-        <p role="status" className={state.ok ? "notice" : "form-error"}>
-          {state.message}
-        </p>
-      )}
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? "Saving…" : "Mark as reviewed"}
+      <Field id="review-note" label="Private note" hint="Only you can read this. It is stored encrypted." error={form.errorFor("note")}>
+        {(control) => <textarea rows={4} maxLength={REVIEW_NOTE_MAX} {...control} {...form.text("note")} />}
+      </Field>
+      <FormStatus status={form.status} id={form.statusId} />
+      <button type="submit" className="button" disabled={form.pending}>
+        {form.pending ? "Saving…" : "Mark as reviewed"}
       </button>
     </form>
   );

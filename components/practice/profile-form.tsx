@@ -1,9 +1,12 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
-import { saveEpdsAction, type EpdsView } from "@/lib/actions/intake";
-import { removePhotoAction, saveProfileAction, uploadPhotoAction, type PhotoState } from "@/lib/actions/practice";
+import { useActionForm } from "@/components/ui/action-form";
+import { CheckboxField, Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { saveEpdsAction } from "@/lib/actions/intake";
+import { savePhotoAction, saveProfileAction } from "@/lib/actions/practice";
+import { epdsSchema } from "@/lib/intake/schema";
+import { photoFormInput, photoFormSchema, profileSchema } from "@/lib/practice/schema";
 
 export type ProfileValues = {
   practiceName: string;
@@ -20,10 +23,8 @@ export type ProfileValues = {
   feeNotes: string;
 };
 
-type ProfileFormValues = Omit<ProfileValues, "telehealthStates"> & { telehealthStates: string };
-
 type FieldSpec = {
-  name: keyof ProfileFormValues;
+  name: keyof ProfileValues;
   label: string;
   hint?: string;
   multiline?: number;
@@ -47,140 +48,52 @@ const FIELDS: FieldSpec[] = [
   { name: "feeNotes", label: "Fee notes", hint: "Payment methods, superbills, sliding scale.", multiline: 3, optional: true },
 ];
 
-/** The outcome of the last save (announced politely, or as an alert when it failed) and the save button. */
-function SaveFooter({
-  status,
-  submitting,
-  label,
-}: {
-  status: { ok: boolean; message: string } | null;
-  submitting: boolean;
-  label: string;
-}) {
+function SaveButton({ pending, label }: { pending: boolean; label: string }) {
   return (
-    <>
-      <div role="status">{status?.ok && <p className="notice">{status.message}</p>}</div>
-      {status && !status.ok && (
-        <p className="form-error" role="alert">
-          {status.message}
-        </p>
-      )}
-      <div>
-        <button type="submit" className="button" disabled={submitting}>
-          {submitting ? "Saving…" : label}
-        </button>
-      </div>
-    </>
+    <div>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Saving…" : label}
+      </button>
+    </div>
   );
 }
 
 export function ProfileForm({ initial }: { initial: ProfileValues }) {
-  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    clearErrors,
-    formState: { errors, isSubmitting },
-  } = useForm<ProfileFormValues>({ defaultValues: { ...initial, telehealthStates: initial.telehealthStates.join(", ") } });
-
-  const onSubmit = handleSubmit(async (values) => {
-    clearErrors();
-    setStatus(null);
-    try {
-      const result = await saveProfileAction(values);
-      if (result.ok) {
-        setStatus({ ok: true, message: "Saved. The public pages now show your changes." });
-        return;
-      }
-      setStatus({ ok: false, message: result.message });
-      let first = true;
-      for (const [name, message] of Object.entries(result.fieldErrors ?? {})) {
-        if (!FIELDS.some((f) => f.name === name)) continue;
-        setError(name as FieldPath<ProfileFormValues>, { type: "server", message }, { shouldFocus: first });
-        first = false;
-      }
-    } catch {
-      setStatus({ ok: false, message: "We could not reach the server. Your changes are still here; please try again." });
-    }
+  const form = useActionForm(saveProfileAction, {
+    schema: profileSchema,
+    initial: { ...initial, telehealthStates: initial.telehealthStates.join(", ") },
   });
-
   return (
-    <form onSubmit={onSubmit} noValidate className="form">
-      {FIELDS.map((f) => {
-        const error = errors[f.name]?.message;
-        const describedBy = [f.hint ? `${f.name}-hint` : null, error ? `${f.name}-error` : null].filter(Boolean).join(" ") || undefined;
-        const common = { id: f.name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, ...register(f.name) };
-        return (
-          <div key={f.name} className="field">
-            <label htmlFor={f.name}>
+    <form {...form.props} className="form">
+      {FIELDS.map((f) => (
+        <Field
+          key={f.name}
+          id={f.name}
+          label={
+            <>
               {f.label} {f.optional && <span className="optional">(optional)</span>}
-            </label>
-            {f.hint && (
-              <p id={`${f.name}-hint`} className="hint">
-                {f.hint}
-              </p>
-            )}
-            {f.multiline ? (
-              <textarea rows={f.multiline} {...common} />
+            </>
+          }
+          hint={f.hint}
+          error={form.errorFor(f.name)}
+        >
+          {(control) =>
+            f.multiline ? (
+              <textarea rows={f.multiline} {...control} {...form.text(f.name)} />
             ) : (
-              <input type={f.type ?? "text"} autoComplete={f.autoComplete ?? "off"} {...common} />
-            )}
-            {error && (
-              <p id={`${f.name}-error`} className="field-error">
-                {error}
-              </p>
-            )}
-          </div>
-        );
-      })}
-      <SaveFooter status={status} submitting={isSubmitting} label="Save profile" />
+              <input type={f.type ?? "text"} autoComplete={f.autoComplete ?? "off"} {...control} {...form.text(f.name)} />
+            )
+          }
+        </Field>
+      ))}
+      <FormStatus status={form.status} id={form.statusId} />
+      <SaveButton pending={form.pending} label="Save profile" />
     </form>
   );
 }
 
-// Keep in step with MAX_PHOTO_BYTES in lib/practice/photo.ts (the server checks again).
-const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
-
 export function PhotoForm({ photoUrl }: { photoUrl: string | null }) {
-  const [state, setState] = useState<PhotoState>(undefined);
-  const [pending, startTransition] = useTransition();
-
-  function run(action: () => Promise<PhotoState>) {
-    setState(undefined);
-    startTransition(async () => {
-      try {
-        setState(await action());
-      } catch {
-        setState({ ok: false, message: "The upload did not go through. Please try again, or choose a smaller photo." });
-      }
-    });
-  }
-
-  function onUpload(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const file = data.get("photo");
-    if (!(file instanceof File) || file.size === 0) {
-      setState({ ok: false, message: "Please choose a photo to upload." });
-      return;
-    }
-    if (file.size > MAX_PHOTO_BYTES) {
-      setState({
-        ok: false,
-        message: `That file is ${(file.size / (1024 * 1024)).toFixed(1)} MB; photos can be at most 2 MB. Please choose a smaller photo or save it at a lower resolution.`,
-      });
-      return;
-    }
-    run(async () => {
-      const result = await uploadPhotoAction(undefined, data);
-      if (result?.ok) form.reset();
-      return result;
-    });
-  }
-
-  const error = state && !state.ok ? state.message : null;
+  const form = useActionForm(savePhotoAction, { schema: photoFormSchema, input: photoFormInput });
   return (
     <div className="form">
       {photoUrl ? (
@@ -192,114 +105,65 @@ export function PhotoForm({ photoUrl }: { photoUrl: string | null }) {
       ) : (
         <p>No photo yet.</p>
       )}
-      <form onSubmit={onUpload} noValidate className="form">
-        <div className="field">
-          <label htmlFor="photo">Choose a photo</label>
-          <p id="photo-hint" className="hint">
-            A JPEG, PNG or WebP image of at most 2 MB.
-          </p>
-          <input
-            id="photo"
-            name="photo"
-            type="file"
-            accept="image/jpeg,image/png,image/webp"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "photo-hint photo-error" : "photo-hint"}
-          />
-          {error && (
-            <p id="photo-error" className="field-error" role="alert">
-              {error}
-            </p>
-          )}
-        </div>
+      <form {...form.props} encType="multipart/form-data" className="form">
+        <Field id="photo" label="Choose a photo" hint="A JPEG, PNG or WebP image of at most 2 MB." error={form.errorFor("photo")}>
+          {(control) => <input type="file" accept="image/jpeg,image/png,image/webp" {...control} {...form.register("photo")} />}
+        </Field>
+        <FormStatus status={form.status} id={form.statusId} />
         <div className="actions">
-          <button type="submit" className="button" disabled={pending}>
-            {pending ? "Uploading…" : "Upload photo"}
+          <button type="submit" name="intent" value="upload" className="button" disabled={form.pending}>
+            {form.pending ? "Saving…" : "Upload photo"}
           </button>
           {photoUrl && (
-            <button type="button" className="button button-quiet" disabled={pending} onClick={() => run(() => removePhotoAction())}>
+            <button type="submit" name="intent" value="remove" className="button button-quiet" disabled={form.pending}>
               Remove photo
             </button>
           )}
         </div>
       </form>
-      <div role="status">{state?.ok && <p className="notice">{state.message}</p>}</div>
     </div>
   );
 }
 
-type EpdsFormValues = { enabled: boolean; confirmPermission: boolean; sensitiveCutoff: boolean };
+export type EpdsView = {
+  epdsEnabled: boolean;
+  epdsSensitiveCutoff: boolean;
+  epdsPermissionBy: string | null;
+  epdsPermissionAt: string | null;
+};
 
+/** The checkboxes are rendered ticked on the server from the saved setting, not by a script later. */
 export function EpdsForm({ initial }: { initial: EpdsView }) {
-  const [settings, setSettings] = useState(initial);
-  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    clearErrors,
-    formState: { errors, isSubmitting },
-  } = useForm<EpdsFormValues>({
-    defaultValues: { enabled: initial.epdsEnabled, confirmPermission: initial.epdsEnabled, sensitiveCutoff: initial.epdsSensitiveCutoff },
+  const form = useActionForm(saveEpdsAction, {
+    schema: epdsSchema,
+    initial: { enabled: initial.epdsEnabled, confirmPermission: initial.epdsEnabled, sensitiveCutoff: initial.epdsSensitiveCutoff },
   });
-
-  const onSubmit = handleSubmit(async (values) => {
-    clearErrors();
-    setStatus(null);
-    try {
-      const result = await saveEpdsAction(values);
-      if (result.ok) {
-        setSettings(result.settings);
-        setStatus({
-          ok: true,
-          message: result.settings.epdsEnabled ? "Saved. The EPDS is part of the intake questionnaire." : "Saved. The EPDS is turned off.",
-        });
-        return;
-      }
-      setStatus({ ok: false, message: result.message });
-      const confirmError = result.fieldErrors?.confirmPermission;
-      if (confirmError) setError("confirmPermission", { type: "server", message: confirmError }, { shouldFocus: true });
-    } catch {
-      setStatus({ ok: false, message: "We could not reach the server. Please try again." });
-    }
-  });
-
-  const confirmError = errors.confirmPermission?.message;
   return (
-    <form onSubmit={onSubmit} noValidate className="form">
+    <form {...form.props} className="form">
       <p>
         The Edinburgh Postnatal Depression Scale is copyright of the Royal College of Psychiatrists. It stays out of the intake
         questionnaire until you confirm that you hold their written permission to use it online.
       </p>
       <p id="epds-record">
-        {settings.epdsEnabled && settings.epdsPermissionBy
-          ? `Turned on. Permission confirmed by ${settings.epdsPermissionBy} on ${settings.epdsPermissionAt ?? "an unknown date"}.`
+        {initial.epdsEnabled && initial.epdsPermissionBy
+          ? `Turned on. Permission confirmed by ${initial.epdsPermissionBy} on ${initial.epdsPermissionAt ?? "an unknown date"}.`
           : "Currently turned off."}
       </p>
-      <div className="field">
-        <label className="choice">
-          <input type="checkbox" {...register("enabled")} /> Include the EPDS in the intake questionnaire
-        </label>
-        <label className="choice">
-          <input
-            type="checkbox"
-            aria-invalid={confirmError ? true : undefined}
-            aria-describedby={confirmError ? "confirmPermission-error" : undefined}
-            {...register("confirmPermission")}
-          />{" "}
-          I confirm I hold written permission from the Royal College of Psychiatrists to use the EPDS online
-        </label>
-        {confirmError && (
-          <p id="confirmPermission-error" className="field-error">
-            {confirmError}
-          </p>
-        )}
-        <label className="choice">
-          <input type="checkbox" {...register("sensitiveCutoff")} /> Use the more sensitive cut-off of 10 (instead of 13) for possible
-          depression
-        </label>
-      </div>
-      <SaveFooter status={status} submitting={isSubmitting} label="Save EPDS setting" />
+      <CheckboxField id="epds-enabled" label="Include the EPDS in the intake questionnaire">
+        {(control) => <input {...control} {...form.checkbox("enabled")} />}
+      </CheckboxField>
+      <CheckboxField
+        id="epds-confirm"
+        label="I confirm I hold written permission from the Royal College of Psychiatrists to use the EPDS online"
+        error={form.errorFor("confirmPermission")}
+      >
+        {(control) => <input {...control} {...form.checkbox("confirmPermission")} />}
+      </CheckboxField>
+      <CheckboxField id="epds-cutoff" label="Use the more sensitive cut-off of 10 (instead of 13) for possible depression">
+        {(control) => <input {...control} {...form.checkbox("sensitiveCutoff")} />}
+      </CheckboxField>
+      <FormStatus status={form.status} id={form.statusId} />
+      <SaveButton pending={form.pending} label="Save EPDS setting" />
     </form>
   );
 }

@@ -1,56 +1,26 @@
 "use server";
 
-import { cleanStrings, recordId } from "@/lib/platform/validation";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { requireClinician } from "@/lib/auth/session";
-import {
-  articleSchema,
-  createArticle,
-  publishArticle,
-  unpublishArticle,
-  updateArticle,
-  type ArticleFieldErrors,
-  type ArticleWriteResult,
-  type DashboardArticle,
-} from "@/lib/articles/editing";
-import { MAX_BODY_LENGTH } from "@/lib/articles/schema";
+import { createArticle, unpublishArticle, updateArticle, type ArticleWriteResult } from "@/lib/articles/editing";
 import { renderMarkdown } from "@/lib/articles/markdown";
+import { ARTICLE_SAVED_MESSAGE } from "@/lib/articles/status";
+import { articleFormInput, articleFormSchema, MAX_BODY_LENGTH, type ArticleForm } from "@/lib/articles/schema";
+import { done, formValues, invalid, refused, type ActionResult, type ActionState, type FormValues } from "@/lib/platform/action";
 import { currentRequestId, errorCode, logger } from "@/lib/platform/logger";
-
-/** What the editor needs back after a change. Dates as ISO strings. */
-export type EditorArticle = {
-  id: string;
-  slug: string;
-  status: "DRAFT" | "PUBLISHED";
-  publishedAt: string | null;
-  isPlaceholder: boolean;
-};
-
-export type ArticleActionResult =
-  { ok: true; article: EditorArticle; message: string } | { ok: false; fieldErrors?: ArticleFieldErrors; error?: string };
 
 const SAVE_FAILED = "We could not save the article just now. Your text is still here; please try again in a moment.";
 const NOT_FOUND = "This article no longer exists. It may have been deleted; your text is still here so you can copy it.";
-const CHECK_FIELDS = "Please check the highlighted fields.";
 
-function toEditor(article: DashboardArticle): EditorArticle {
-  return {
-    id: article.id,
-    slug: article.slug,
-    status: article.status,
-    publishedAt: article.publishedAt?.toISOString() ?? null,
-    isPlaceholder: article.isPlaceholder,
-  };
+/** The one write the form asks for: create, save, publish or unpublish. */
+function write(form: ArticleForm): Promise<ArticleWriteResult> {
+  if (form.intent === "unpublish") return unpublishArticle(form.id);
+  const { intent, id, ...article } = form;
+  return id ? updateArticle(id, article, { publish: intent === "publish" }) : createArticle(article, { publish: intent === "publish" });
 }
 
-function fromWrite(result: ArticleWriteResult, message: string): ArticleActionResult {
-  if (result.ok) return { ok: true, article: toEditor(result.article), message };
-  if (result.reason === "conflict") return { ok: false, fieldErrors: result.fieldErrors, error: CHECK_FIELDS };
-  return { ok: false, error: NOT_FOUND };
-}
-
-const validId = (id: unknown): id is string => recordId.safeParse(id).success;
-
-async function attempt(run: () => Promise<ArticleActionResult>): Promise<ArticleActionResult> {
+async function logged(run: () => Promise<ArticleWriteResult>): Promise<ArticleWriteResult | null> {
   try {
     return await run();
   } catch (error) {
@@ -58,72 +28,51 @@ async function attempt(run: () => Promise<ArticleActionResult>): Promise<Article
       { event: "article.change.failed", errorCode: errorCode(error), requestId: await currentRequestId() },
       "article change failed",
     );
-    return { ok: false, error: SAVE_FAILED };
+    return null;
   }
 }
 
-/** A new article, saved as a draft or published straight away. */
-export async function createArticleAction(input: unknown, intent: "draft" | "publish"): Promise<ArticleActionResult> {
-  await requireClinician("/dashboard/articles/new");
-  const parsed = articleSchema.safeParse(cleanStrings(input));
-  if (!parsed.success) return { ok: false, fieldErrors: parsed.error.flatten().fieldErrors, error: CHECK_FIELDS };
-  const publish = intent === "publish";
-  return attempt(async () =>
-    fromWrite(
-      await createArticle(parsed.data, { publish }),
-      publish ? "Published. The article is now on the site." : "Draft saved. It is not on the site yet.",
-    ),
-  );
-}
-
-/** Saves edits; "publish" also puts the article on the site. A published article stays published on "save". */
-export async function updateArticleAction(id: unknown, input: unknown, intent: "save" | "publish"): Promise<ArticleActionResult> {
-  await requireClinician(validId(id) ? `/dashboard/articles/${encodeURIComponent(id)}` : "/dashboard/articles");
-  if (!validId(id)) return { ok: false, error: NOT_FOUND };
-  const parsed = articleSchema.safeParse(cleanStrings(input));
-  if (!parsed.success) return { ok: false, fieldErrors: parsed.error.flatten().fieldErrors, error: CHECK_FIELDS };
-  const publish = intent === "publish";
-  return attempt(async () => {
-    const result = await updateArticle(id, parsed.data, { publish });
-    const message = publish
-      ? "Published. The article is now on the site."
-      : result.ok && result.article.status === "PUBLISHED"
-        ? "Changes saved and live on the site."
-        : "Draft saved. It is not on the site yet.";
-    return fromWrite(result, message);
-  });
-}
-
-/** Publishes the article as last saved. */
-export async function publishArticleAction(id: unknown): Promise<ArticleActionResult> {
-  await requireClinician(validId(id) ? `/dashboard/articles/${encodeURIComponent(id)}` : "/dashboard/articles");
-  if (!validId(id)) return { ok: false, error: NOT_FOUND };
-  return attempt(async () => fromWrite(await publishArticle(id), "Published. The article is now on the site."));
-}
-
-/** Takes the article off the site; it stays here as a draft. Unsaved edits in the form are kept. */
-export async function unpublishArticleAction(id: unknown): Promise<ArticleActionResult> {
-  await requireClinician(validId(id) ? `/dashboard/articles/${encodeURIComponent(id)}` : "/dashboard/articles");
-  if (!validId(id)) return { ok: false, error: NOT_FOUND };
-  return attempt(async () =>
-    fromWrite(await unpublishArticle(id), "Unpublished. The article is no longer on the site; it is kept here as a draft."),
-  );
-}
-
-export type PreviewResult = { html: string } | { error: string };
-
-/** The live preview: the same sanitised rendering as the public page. */
-export async function previewMarkdownAction(markdown: unknown): Promise<PreviewResult> {
+/**
+ * The article editor's form, whichever button was pressed. A new article moves to its own
+ * edit page once saved; an existing one stays, with the page showing its new status.
+ */
+export async function saveArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   await requireClinician("/dashboard/articles");
-  if (typeof markdown !== "string") return { error: "The preview could not be shown." };
-  if (markdown.length > MAX_BODY_LENGTH) return { error: "The article is too long to preview: please keep it under 100,000 characters." };
+  const values: FormValues = formValues(formData);
+  const parsed = articleFormSchema.safeParse(articleFormInput(values));
+  if (!parsed.success) return invalid(parsed.error, values);
+  const result = await logged(() => write(parsed.data));
+  if (!result) return refused(SAVE_FAILED, values);
+  if (!result.ok) return result.reason === "conflict" ? invalid(result.fieldErrors, values) : refused(NOT_FOUND, values);
+  const { intent } = parsed.data;
+  if (!("id" in parsed.data) || !parsed.data.id) {
+    redirect(`/dashboard/articles/${result.article.id}?created=${intent === "publish" ? "published" : "draft"}`);
+  }
+  revalidatePath(`/dashboard/articles/${result.article.id}`);
+  revalidatePath("/dashboard/articles");
+  return done(
+    intent === "unpublish"
+      ? ARTICLE_SAVED_MESSAGE.unpublished
+      : intent === "publish"
+        ? ARTICLE_SAVED_MESSAGE.published
+        : result.article.status === "PUBLISHED"
+          ? ARTICLE_SAVED_MESSAGE.live
+          : ARTICLE_SAVED_MESSAGE.draft,
+  );
+}
+
+/** The live preview (it needs scripts; the editor says so): the same sanitised rendering as the public page. */
+export async function previewMarkdownAction(markdown: unknown): Promise<ActionResult<{ html: string }>> {
+  await requireClinician("/dashboard/articles");
+  if (typeof markdown !== "string") return refused("The preview could not be shown.");
+  if (markdown.length > MAX_BODY_LENGTH) return refused("The article is too long to preview: please keep it under 100,000 characters.");
   try {
-    return { html: renderMarkdown(markdown) };
+    return done("Preview updated.", { html: renderMarkdown(markdown) });
   } catch (error) {
     logger.error(
       { event: "article.preview.failed", errorCode: errorCode(error), requestId: await currentRequestId() },
       "article preview failed",
     );
-    return { error: "The preview could not be shown just now. Your text is safe; keep writing." };
+    return refused("The preview could not be shown just now. Your text is safe; keep writing.");
   }
 }

@@ -3,14 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireClient, requireClinician } from "@/lib/auth/session";
-import { getPracticeTimeZone } from "@/lib/booking/rules";
 import { markReviewed, markUrgentFollowedUp } from "@/lib/intake/review";
-import { draftSchema, STEPS, type AnsweredStepSlug } from "@/lib/intake/schema";
+import { draftSchema, epdsSchema, followUpNoteSchema, reviewNoteSchema, STEPS, type AnsweredStepSlug } from "@/lib/intake/schema";
 import { saveDraft, submitIntake } from "@/lib/intake/service";
-import { epdsSchema, setEpdsPermission } from "@/lib/intake/settings";
-import { formatDateTime } from "@/lib/platform/format";
-import { fieldErrorsFrom, recordId, type FieldErrors } from "@/lib/platform/validation";
-import { z } from "@/lib/platform/zod";
+import { setEpdsPermission } from "@/lib/intake/settings";
+import { done, formValues, invalid, refused, type ActionState } from "@/lib/platform/action";
 
 // ---------------------------------------------------------------------------------------
 // The client's side
@@ -43,60 +40,53 @@ export async function submitIntakeAction(): Promise<SubmitState> {
 // ---------------------------------------------------------------------------------------
 // The clinician's side
 
-const reviewSchema = z.object({
-  intakeId: recordId,
-  note: z.string().trim().max(5000, "Please keep the note under 5,000 characters."),
-});
-
-export type ReviewState = { ok: boolean; message: string } | undefined;
-
-export async function markReviewedAction(_prev: ReviewState, formData: FormData): Promise<ReviewState> {
-  const user = await requireClinician("/dashboard/intakes");
-  const parsed = reviewSchema.safeParse({ intakeId: formData.get("intakeId"), note: formData.get("note") ?? "" });
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Please check the note." };
-  const done = await markReviewed(parsed.data.intakeId, user, parsed.data.note);
-  if (!done) return { ok: false, message: "Only a submitted intake can be marked reviewed." };
+/**
+ * The review note and the urgent follow-up note: the same form (the intake's id and a note)
+ * for two different writes. The guard stays in each action, before anything else.
+ */
+async function saveIntakeNote(
+  formData: FormData,
+  schema: typeof reviewNoteSchema,
+  write: (intakeId: string, note: string) => Promise<boolean>,
+  answers: { done: string; refused: string },
+): Promise<ActionState> {
+  const values = formValues(formData);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  if (!(await write(parsed.data.intakeId, parsed.data.note))) return refused(answers.refused, values);
   revalidatePath(`/dashboard/intakes/${parsed.data.intakeId}`);
-  return { ok: true, message: "Marked as reviewed." };
-}
-
-const followUpSchema = z.object({
-  intakeId: recordId,
-  note: z.string().trim().max(2000, "Please keep the note under 2,000 characters."),
-});
-
-export type FollowUpState = { ok: boolean; message: string } | undefined;
-
-export async function markUrgentFollowedUpAction(_prev: FollowUpState, formData: FormData): Promise<FollowUpState> {
-  const user = await requireClinician("/dashboard/intakes");
-  const parsed = followUpSchema.safeParse({ intakeId: formData.get("intakeId"), note: formData.get("note") ?? "" });
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Please check the note." };
-  const done = await markUrgentFollowedUp(parsed.data.intakeId, user, parsed.data.note);
-  if (!done)
-    return { ok: false, message: "Only an urgent intake that has not been reviewed or followed up yet can be marked as followed up." };
-  revalidatePath(`/dashboard/intakes/${parsed.data.intakeId}`);
+  // The overview counts urgent and new intakes.
   revalidatePath("/dashboard");
-  return { ok: true, message: "Follow-up recorded. This intake no longer counts as urgent." };
+  return done(answers.done);
 }
 
-export type EpdsView = {
-  epdsEnabled: boolean;
-  epdsSensitiveCutoff: boolean;
-  epdsPermissionBy: string | null;
-  epdsPermissionAt: string | null;
-};
+export async function markReviewedAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireClinician("/dashboard/intakes");
+  return saveIntakeNote(formData, reviewNoteSchema, (intakeId, note) => markReviewed(intakeId, user, note), {
+    done: "Marked as reviewed.",
+    refused: "Only a submitted intake can be marked reviewed.",
+  });
+}
 
-export type EpdsState = { ok: true; settings: EpdsView } | { ok: false; message: string; fieldErrors?: FieldErrors };
+export async function markUrgentFollowedUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireClinician("/dashboard/intakes");
+  return saveIntakeNote(formData, followUpNoteSchema, (intakeId, note) => markUrgentFollowedUp(intakeId, user, note), {
+    done: "Follow-up recorded. This intake no longer counts as urgent.",
+    refused: "Only an urgent intake that has not been reviewed or followed up yet can be marked as followed up.",
+  });
+}
 
-export async function saveEpdsAction(input: unknown): Promise<EpdsState> {
+const EPDS_UNCHANGED = "The EPDS setting was not changed.";
+
+export async function saveEpdsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireClinician("/dashboard/profile");
-  const parsed = epdsSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "The EPDS setting was not changed.", fieldErrors: fieldErrorsFrom(parsed.error) };
+  // Every box unticked is a valid form (it turns the EPDS off), so a call without a form must not look like one.
+  if (!(formData instanceof FormData)) return refused(EPDS_UNCHANGED);
+  const values = formValues(formData);
+  const parsed = epdsSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values, EPDS_UNCHANGED);
   const settings = await setEpdsPermission(parsed.data, user);
-  // Who confirmed and when, with the time in the practice's zone, for display.
-  const timeZone = await getPracticeTimeZone();
-  return {
-    ok: true,
-    settings: { ...settings, epdsPermissionAt: settings.epdsPermissionAt ? formatDateTime(settings.epdsPermissionAt, timeZone) : null },
-  };
+  // The page shows who confirmed and when.
+  revalidatePath("/dashboard/profile");
+  return done(settings.epdsEnabled ? "Saved. The EPDS is part of the intake questionnaire." : "Saved. The EPDS is turned off.");
 }

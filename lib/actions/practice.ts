@@ -2,44 +2,37 @@
 
 import { revalidatePath } from "next/cache";
 import { requireClinician } from "@/lib/auth/session";
-import { photoSizeError, removePhoto, savePhoto } from "@/lib/practice/photo";
-import { profileSchema, saveProfile } from "@/lib/practice/profile";
-import { fieldErrorsFrom, type FieldErrors } from "@/lib/platform/validation";
+import { done, formValues, invalid, type ActionState } from "@/lib/platform/action";
+import { removePhoto, savePhoto } from "@/lib/practice/photo";
+import { saveProfile } from "@/lib/practice/profile";
+import { photoFormInput, photoFormSchema, profileSchema } from "@/lib/practice/schema";
 
-export type ProfileState = { ok: true } | { ok: false; message: string; fieldErrors?: FieldErrors };
+// The public pages are pre-rendered: a change rebuilds every one of them on its next visit.
+const revalidatePublicPages = () => revalidatePath("/", "layout");
 
-export async function saveProfileAction(input: unknown): Promise<ProfileState> {
+export async function saveProfileAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   await requireClinician("/dashboard/profile");
-  const parsed = profileSchema.safeParse(input);
-  if (!parsed.success)
-    return {
-      ok: false,
-      message: "Nothing was saved yet. Please correct the highlighted fields.",
-      fieldErrors: fieldErrorsFrom(parsed.error, 1),
-    };
+  const values = formValues(formData);
+  const parsed = profileSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
   await saveProfile(parsed.data);
-  // The public pages are pre-rendered: rebuild every one of them on its next visit.
-  revalidatePath("/", "layout");
-  return { ok: true };
+  revalidatePublicPages();
+  return done("Saved. The public pages now show your changes.");
 }
 
-export type PhotoState = { ok: true; message: string } | { ok: false; message: string } | undefined;
+const PHOTO_NOT_SAVED = "The photo was not changed.";
 
-export async function uploadPhotoAction(_prev: PhotoState, formData: FormData): Promise<PhotoState> {
+/** The photo form: a new photo (checked by its content), or "Remove photo". */
+export async function savePhotoAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   await requireClinician("/dashboard/profile");
-  const file = formData.get("photo");
-  if (!(file instanceof File)) return { ok: false, message: "Please choose a photo to upload." };
-  const sizeError = photoSizeError(file.size);
-  if (sizeError) return { ok: false, message: sizeError };
-  const result = await savePhoto(new Uint8Array(await file.arrayBuffer()), file.type);
-  if (!result.ok) return result;
-  revalidatePath("/", "layout");
-  return { ok: true, message: "Photo saved." };
-}
-
-export async function removePhotoAction(): Promise<PhotoState> {
-  await requireClinician("/dashboard/profile");
-  await removePhoto();
-  revalidatePath("/", "layout");
-  return { ok: true, message: "Photo removed." };
+  const parsed = photoFormSchema.safeParse(formData instanceof FormData ? photoFormInput(formData) : null);
+  if (!parsed.success) return invalid(parsed.error, {}, PHOTO_NOT_SAVED);
+  if (parsed.data.intent === "remove") {
+    await removePhoto();
+  } else {
+    const saved = await savePhoto(new Uint8Array(await parsed.data.photo.arrayBuffer()), parsed.data.photo.type);
+    if (!saved.ok) return invalid({ photo: saved.message }, {}, PHOTO_NOT_SAVED);
+  }
+  revalidatePublicPages();
+  return done(parsed.data.intent === "remove" ? "Photo removed." : "Photo saved.");
 }

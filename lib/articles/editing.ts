@@ -11,10 +11,8 @@ import { prisma } from "@/lib/platform/db";
 import { isUniqueViolation } from "@/lib/platform/db-errors";
 import { recordId } from "@/lib/platform/validation";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { SLUG_CONFLICT_MESSAGE, type ArticleFieldErrors, type ArticleFormValues } from "@/lib/articles/schema";
-
-export { articleSchema, parseTags, slugify, SLUG_CONFLICT_MESSAGE } from "@/lib/articles/schema";
-export type { ArticleFieldErrors, ArticleFormInput, ArticleFormValues } from "@/lib/articles/schema";
+import { SLUG_CONFLICT_MESSAGE, type ArticleFormValues } from "@/lib/articles/schema";
+import type { FieldErrors } from "@/lib/platform/validation";
 
 export type ArticleStatus = "DRAFT" | "PUBLISHED";
 
@@ -39,7 +37,7 @@ const fullFields = { ...rowFields, summary: true, body: true, tags: true, isPlac
 
 export type ArticleWriteResult =
   | { ok: true; article: DashboardArticle }
-  | { ok: false; reason: "conflict"; fieldErrors: ArticleFieldErrors }
+  | { ok: false; reason: "conflict"; fieldErrors: FieldErrors }
   | { ok: false; reason: "not-found" };
 
 /** All articles, most recently edited first. */
@@ -53,7 +51,7 @@ export async function getArticleForEditing(id: string): Promise<DashboardArticle
 }
 
 function conflict(): ArticleWriteResult {
-  return { ok: false, reason: "conflict", fieldErrors: { slug: [SLUG_CONFLICT_MESSAGE] } };
+  return { ok: false, reason: "conflict", fieldErrors: { slug: SLUG_CONFLICT_MESSAGE } };
 }
 
 /**

@@ -3,6 +3,7 @@
  * the server actions. Kept free of server imports so the client editor can use it;
  * lib/articles/editing.ts re-exports it.
  */
+import { recordId } from "@/lib/platform/validation";
 import { z } from "@/lib/platform/zod";
 
 export const MAX_TAGS = 10;
@@ -70,4 +71,19 @@ export type ArticleFormInput = z.input<typeof articleSchema>;
 /** What is stored: tags as slugs. */
 export type ArticleFormValues = z.output<typeof articleSchema>;
 
-export type ArticleFieldErrors = Partial<Record<keyof ArticleFormInput, string[]>>;
+/**
+ * The editor's form as posted: the article, its id once it exists, and the button pressed.
+ * "Unpublish" needs only the id: it takes the article off the site as last saved, and leaves
+ * unsaved edits in the form.
+ */
+export const articleFormSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("unpublish"), id: recordId }),
+  articleSchema.extend({ intent: z.enum(["save", "publish"]), id: recordId.optional() }),
+]);
+export type ArticleForm = z.output<typeof articleFormSchema>;
+
+/** The posted fields with the button pressed ("save" for Enter in a field), the same in the browser and on the server. */
+export function articleFormInput(values: Record<string, unknown>): unknown {
+  const { id, intent, ...rest } = values;
+  return { ...rest, intent: intent ?? "save", ...(id ? { id } : {}) };
+}

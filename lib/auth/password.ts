@@ -4,18 +4,9 @@
  */
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
-import { z } from "@/lib/platform/zod";
 
 const ARGON2ID = 2; // Algorithm.Argon2id (a const enum, not importable under isolatedModules)
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-
-const PASSWORD_MIN = 12;
-const PASSWORD_MAX = 256;
-
-export const passwordField = z
-  .string()
-  .min(PASSWORD_MIN, `Please use at least ${PASSWORD_MIN} characters; a few unrelated words work well.`)
-  .max(PASSWORD_MAX, `Please use at most ${PASSWORD_MAX} characters.`);
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -10,6 +10,7 @@ import type { IntakeScores } from "@/lib/intake/scoring";
 import { intakeFields } from "@/lib/intake/sealed";
 import { needsUrgentAttention, needsUrgentAttentionWhere } from "@/lib/intake/urgency";
 import { prisma } from "@/lib/platform/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type IntakeListItem = {
   id: string;
@@ -139,24 +140,18 @@ async function clientOfIntake(intakeId: string): Promise<string | null> {
   return (await prisma.intake.findUnique({ where: { id: intakeId }, select: { clientId: true } }))?.clientId ?? null;
 }
 
-export async function markReviewed(intakeId: string, clinician: CurrentUser, note: string, now = new Date()): Promise<boolean> {
-  const result = await prisma.intake.updateMany({
-    where: { id: intakeId, status: { in: ["SUBMITTED", "REVIEWED"] } },
-    data: {
+export function markReviewed(intakeId: string, clinician: CurrentUser, note: string, now = new Date()): Promise<boolean> {
+  return changeAsClinician(
+    intakeId,
+    clinician,
+    "intake.review",
+    { status: { in: ["SUBMITTED", "REVIEWED"] } },
+    {
       status: "REVIEWED",
       reviewedAt: now,
       reviewNoteEnc: note ? intakeFields.reviewNote.seal(intakeId, note) : null,
     },
-  });
-  await recordAudit({
-    actor: actorOf(clinician),
-    action: "intake.review",
-    subjectType: "Intake",
-    subjectId: intakeId,
-    clientId: await clientOfIntake(intakeId),
-    outcome: result.count === 1 ? "allowed" : "denied",
-  });
-  return result.count === 1;
+  );
 }
 
 /**
@@ -166,18 +161,26 @@ export async function markReviewed(intakeId: string, clinician: CurrentUser, not
  * already reviewed, or already followed up since the last new risk answer. A follow-up after a
  * new risk answer replaces the previous one on the row; the audit trail keeps both.
  */
-export async function markUrgentFollowedUp(intakeId: string, clinician: CurrentUser, note: string, now = new Date()): Promise<boolean> {
-  const result = await prisma.intake.updateMany({
-    where: { id: intakeId, ...needsUrgentAttentionWhere() },
-    data: {
-      urgentFollowedUpAt: now,
-      urgentFollowedUpById: clinician.id,
-      urgentFollowUpNoteEnc: note ? intakeFields.urgentFollowUpNote.seal(intakeId, note) : null,
-    },
+export function markUrgentFollowedUp(intakeId: string, clinician: CurrentUser, note: string, now = new Date()): Promise<boolean> {
+  return changeAsClinician(intakeId, clinician, "intake.urgent.followup", needsUrgentAttentionWhere(), {
+    urgentFollowedUpAt: now,
+    urgentFollowedUpById: clinician.id,
+    urgentFollowUpNoteEnc: note ? intakeFields.urgentFollowUpNote.seal(intakeId, note) : null,
   });
+}
+
+/** One conditional change to an intake by the clinician, in the audit trail as allowed or denied. */
+async function changeAsClinician(
+  intakeId: string,
+  clinician: CurrentUser,
+  action: string,
+  where: Prisma.IntakeWhereInput,
+  data: Prisma.IntakeUncheckedUpdateManyInput,
+): Promise<boolean> {
+  const result = await prisma.intake.updateMany({ where: { id: intakeId, ...where }, data });
   await recordAudit({
     actor: actorOf(clinician),
-    action: "intake.urgent.followup",
+    action,
     subjectType: "Intake",
     subjectId: intakeId,
     clientId: await clientOfIntake(intakeId),

@@ -4,7 +4,7 @@
  * booleans and numbers only, so a draft round-trips through JSON unchanged.
  */
 import { DateTime } from "luxon";
-import { ISO_DATE_PATTERN, PHONE_PATTERN } from "@/lib/platform/validation";
+import { checkbox, ISO_DATE_PATTERN, PHONE_PATTERN, recordId } from "@/lib/platform/validation";
 import { z } from "@/lib/platform/zod";
 import { epdsAnswersSchema, gad7AnswersSchema, phq9AnswersSchema, phq9DifficultySchema } from "@/lib/intake/scoring";
 
@@ -316,3 +316,28 @@ export function stepDefaults(step: AnsweredStepSlug, { epdsEnabled }: { epdsEnab
       return { consentTherapy: false, consentTelehealth: false, privacyNotice: false, voicemailOk: false, emailOk: false, signature: "" };
   }
 }
+
+// ---------------------------------------------------------------------------------------
+// The clinician's forms: the EPDS setting, the review note, the urgent follow-up note
+
+export const epdsSchema = z
+  .object({ enabled: checkbox, confirmPermission: checkbox, sensitiveCutoff: checkbox })
+  .refine((v) => !v.enabled || v.confirmPermission, {
+    path: ["confirmPermission"],
+    error:
+      "The EPDS can only be turned on once you confirm that you hold written permission from the Royal College of Psychiatrists to use it online.",
+  });
+export type EpdsChoice = z.output<typeof epdsSchema>;
+
+export const REVIEW_NOTE_MAX = 5000;
+export const FOLLOW_UP_NOTE_MAX = 2000;
+
+export const reviewNoteSchema = z.object({
+  intakeId: recordId,
+  note: z.string().trim().max(REVIEW_NOTE_MAX, "Please keep the note under 5,000 characters.").default(""),
+});
+
+export const followUpNoteSchema = z.object({
+  intakeId: recordId,
+  note: z.string().trim().max(FOLLOW_UP_NOTE_MAX, "Please keep the note under 2,000 characters.").default(""),
+});

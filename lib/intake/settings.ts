@@ -6,7 +6,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
 import { prisma, type Db } from "@/lib/platform/db";
-import { z } from "@/lib/platform/zod";
+import type { EpdsChoice } from "@/lib/intake/schema";
 
 export type ClinicalSettings = {
   epdsEnabled: boolean;
@@ -25,20 +25,6 @@ export async function getClinicalSettings(db: Db = prisma): Promise<ClinicalSett
   });
   return row ?? { epdsEnabled: false, epdsSensitiveCutoff: false, epdsPermissionBy: null, epdsPermissionAt: null };
 }
-
-export const epdsSchema = z
-  .object({
-    enabled: z.boolean({ error: "Choose whether to use the EPDS." }),
-    confirmPermission: z.boolean().default(false),
-    sensitiveCutoff: z.boolean().default(false),
-  })
-  .refine((v) => !v.enabled || v.confirmPermission, {
-    path: ["confirmPermission"],
-    error:
-      "The EPDS can only be turned on once you confirm that you hold written permission from the Royal College of Psychiatrists to use it online.",
-  });
-
-export type EpdsChoice = z.output<typeof epdsSchema>;
 
 /**
  * Turns the EPDS on or off (the choice already parsed with epdsSchema, which requires her

@@ -12,6 +12,15 @@ describe("formValues", () => {
     form.set("photo", new File(["x"], "me.png", { type: "image/png" }));
     expect(formValues(form)).toEqual({ note: "  kept as typed  ", days: ["2026-12-24", "2026-12-25"] });
   });
+
+  test("removes NUL characters, makes line breaks LF, and gives nothing for an argument that is not a form", () => {
+    const form = new FormData();
+    form.set("note", "a\u0000b\r\nc\rd");
+    expect(formValues(form)).toEqual({ note: "ab\nc\nd" });
+    for (const crafted of [undefined, null, "note=x", { note: "x" }, ["note", "x"], new URLSearchParams("note=x")]) {
+      expect(formValues(crafted)).toEqual({});
+    }
+  });
 });
 
 describe("results", () => {

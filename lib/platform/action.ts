@@ -13,7 +13,7 @@
  * React answers with a server-rendered page) shows what the person typed, not empty fields.
  */
 import type { z } from "@/lib/platform/zod";
-import { fieldErrorsFrom, type FieldErrors } from "@/lib/platform/validation";
+import { cleanStrings, fieldErrorsFrom, type FieldErrors } from "@/lib/platform/validation";
 
 /** A form's fields as typed: one string per name, or a list for a repeated name (checkbox groups). */
 export type FormValues = Record<string, string | string[]>;
@@ -28,12 +28,17 @@ export const CHECK_FIELDS = "Nothing was saved yet. Please check the highlighted
 
 /**
  * Plain values from a posted form. Files and React's own `$ACTION…` fields are left out;
- * a name that appears more than once becomes a list.
+ * a name that appears more than once becomes a list. NUL characters, which PostgreSQL text
+ * cannot hold, are removed, and line breaks are LF. Anything that is not a FormData (a crafted call to the action)
+ * gives no values, so the action's schema refuses it with its usual messages.
  */
-export function formValues(formData: FormData): FormValues {
+export function formValues(formData: unknown): FormValues {
   const values: FormValues = {};
-  for (const [name, value] of formData.entries()) {
-    if (typeof value !== "string" || name.startsWith("$ACTION")) continue;
+  if (!(formData instanceof FormData)) return values;
+  for (const [name, raw] of formData.entries()) {
+    if (typeof raw !== "string" || name.startsWith("$ACTION")) continue;
+    // Browsers send a textarea's line breaks as CRLF; what is stored uses LF.
+    const value = (cleanStrings(raw) as string).replace(/\r\n?/g, "\n");
     const existing = values[name];
     values[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }

@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { PLACEHOLDER_SETTINGS } from "@/lib/practice/defaults";
 import { prisma } from "@/lib/platform/db";
+import { photoSizeError } from "@/lib/practice/schema";
 
-export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 
@@ -23,10 +23,6 @@ export function sniffImageType(bytes: Uint8Array): PhotoType | null {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
   if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8)) return "image/webp";
   return null;
-}
-
-function megabytes(size: number) {
-  return `${(size / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 export type PhotoResult = { ok: true; type: PhotoType } | { ok: false; message: string };
@@ -58,14 +54,6 @@ async function reencode(bytes: Uint8Array, type: PhotoType): Promise<Uint8Array<
   } catch {
     return null;
   }
-}
-
-/** Checks a declared size before reading a file, so an oversized upload is refused early. */
-export function photoSizeError(size: number): string | null {
-  if (size <= 0) return "Please choose a photo to upload.";
-  if (size > MAX_PHOTO_BYTES)
-    return `That file is ${megabytes(size)}; photos can be at most 2 MB. Please choose a smaller photo or save it at a lower resolution.`;
-  return null;
 }
 
 /**

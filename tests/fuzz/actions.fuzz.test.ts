@@ -11,7 +11,6 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { z } from "zod";
 
 const mocks = vi.hoisted(() => {
   class RedirectSignal extends Error {
@@ -61,14 +60,21 @@ const intakeActions = await import("@/lib/actions/intake");
 const { markReviewedAction, markUrgentFollowedUpAction } = intakeActions;
 const { retryEmailAction } = await import("@/lib/actions/email");
 const settingsActions = { ...bookingActions, ...intakeActions, ...(await import("@/lib/actions/practice")) };
-const { articleSchema } = await import("@/lib/articles/schema");
+const { articleFormInput, articleFormSchema } = await import("@/lib/articles/schema");
+const { formValues } = await import("@/lib/platform/action");
+const { clinicianSignInSchema, emailSignInSchema } = await import("@/lib/auth/schema");
 const { availabilitySchema, DEFAULT_BOOKING_SETTINGS } = await import("@/lib/booking/rules");
-const { epdsSchema } = await import("@/lib/intake/settings");
-const { profileSchema } = await import("@/lib/practice/profile");
+const { epdsSchema, reviewNoteSchema } = await import("@/lib/intake/schema");
+const { profileSchema } = await import("@/lib/practice/schema");
 const { sniffImageType } = await import("@/lib/practice/photo");
 const { draftSchema } = await import("@/lib/intake/schema");
 const intakeService = await import("@/lib/intake/service");
 const { PLACEHOLDER_SETTINGS } = await import("@/lib/practice/defaults");
+
+const fingerprint = await import("../support/fingerprint");
+type State = import("../support/fingerprint").State;
+const state = () => fingerprint.state(prisma);
+const expectUnchanged = (before: State, options?: { deniedAudit?: boolean }) => fingerprint.expectUnchanged(prisma, before, options);
 
 const RUNS = 40;
 const { RedirectSignal, users } = mocks;
@@ -135,50 +141,6 @@ function textOf(value: unknown): string {
   } catch {
     return String(value);
   }
-}
-
-// ---------------------------------------------------------------------------------------
-// What "nothing was written" means: a fingerprint of every table an action can touch
-
-const TABLES = [
-  "Booking",
-  "Intake",
-  "OutboxEmail",
-  "Article",
-  "BookingSettings",
-  "PracticeSettings",
-  "ClinicalSettings",
-  "ClinicianCredential",
-  "Session",
-  "User",
-  "VerificationToken",
-] as const;
-
-type State = Record<string, string>;
-
-async function state(): Promise<State> {
-  const digests = TABLES.map(
-    (table) => `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "${table}" t) AS "${table}"`,
-  );
-  const [row] = await prisma.$queryRawUnsafe<Record<string, string | bigint>[]>(
-    `SELECT ${digests.join(", ")},
-      (SELECT count(*) FROM "AuditEvent" WHERE outcome <> 'denied') AS "audit allowed",
-      (SELECT count(*) FROM "AuditEvent" WHERE outcome = 'denied') AS "audit denied"`,
-  );
-  return Object.fromEntries(Object.entries(row!).map(([key, value]) => [key, String(value)]));
-}
-
-/**
- * Nothing changed. With deniedAudit, the audit trail may record the refused attempt
- * (an action on an id that does not exist is logged as "denied"); nothing else may change.
- */
-async function expectUnchanged(before: State, { deniedAudit = false } = {}) {
-  const after = await state();
-  if (deniedAudit) {
-    delete before["audit denied"];
-    delete after["audit denied"];
-  }
-  expect(after).toEqual(before);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -363,8 +325,8 @@ const VALID_ARTICLE = {
   tags: "Postpartum, Sleep",
 };
 const VALID_AVAILABILITY = { ...DEFAULT_BOOKING_SETTINGS, windows: [...DEFAULT_BOOKING_SETTINGS.windows], daysOff: [] as string[] };
-const VALID_PROFILE = { ...PLACEHOLDER_SETTINGS, telehealthStates: "Virginia, Texas" };
-const VALID_EPDS = { enabled: true, confirmPermission: true, sensitiveCutoff: false };
+const VALID_PROFILE: Record<string, string> = { ...PLACEHOLDER_SETTINGS, telehealthStates: "Virginia, Texas" };
+const VALID_EPDS = { enabled: "on", confirmPermission: "on" };
 
 async function resetClientIntake() {
   await prisma.intake.deleteMany({ where: { clientId: CLIENT.id } });
@@ -419,16 +381,47 @@ const property = <T>(arb: fc.Arbitrary<T>, check: (value: T) => Promise<void>, n
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
   for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  Object.defineProperty(data, fc.toStringMethod, { value: () => `FormData ${textOf(fields)}` });
+  Object.defineProperty(data, fc.toStringMethod, { value: () => `FormData ${textOf(fields)}`, configurable: true });
   return data;
 }
+
+/**
+ * A valid form with one field broken (removed, repeated, or replaced with any value or a
+ * file), kept only when the action's own parse refuses it.
+ */
+function brokenForm(valid: Record<string, string>, refuses: (data: FormData) => boolean) {
+  return fc
+    .tuple(fc.constantFrom(...Object.keys(valid), "__proto__"), fc.option(formValue, { freq: 4 }), fc.boolean())
+    .map(([name, value, repeat]) => {
+      const data = form(valid);
+      if (value === null) data.delete(name);
+      else if (repeat) data.append(name, value);
+      else data.set(name, value);
+      Object.defineProperty(data, fc.toStringMethod, {
+        value: () =>
+          `FormData ${textOf([...data.entries()].map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 200) : `File(${v.size})`]))}`,
+      });
+      return data;
+    })
+    .filter(refuses);
+}
+
+/** Refused by a schema that parses the form's plain values. */
+const refusedBy =
+  (schema: { safeParse(input: unknown): { success: boolean } }, input: (values: ReturnType<typeof formValues>) => unknown = (v) => v) =>
+  (data: FormData) =>
+    !schema.safeParse(input(formValues(data))).success;
+
+/** What a crafted call could pass instead of the form React sends. */
+const notAForm = anyArg.filter((value) => !(value instanceof FormData));
 
 // ---------------------------------------------------------------------------------------
 
 describe("controls: valid input still works, so these properties can fail", () => {
   test("a valid article is created; a valid draft is saved", async () => {
-    const created = await articleActions.createArticleAction({ ...VALID_ARTICLE, slug: "fuzz-control" }, "draft");
-    expect(created).toMatchObject({ ok: true });
+    const created = await run(() => articleActions.saveArticleAction(null, form({ ...VALID_ARTICLE, slug: "fuzz-control" })));
+    expect(created).toMatchObject({ kind: "redirect", url: expect.stringMatching(/^\/dashboard\/articles\/[\w-]+\?created=draft$/) });
+    expect(await prisma.article.count({ where: { slug: "fuzz-control" } })).toBe(1);
     await resetClientIntake();
     const saved = await intakeActions.saveIntakeDraftAction("about-you", { legalName: "Jo" });
     expect(saved).toMatchObject({ ok: true });
@@ -446,50 +439,57 @@ describe("controls: valid input still works, so these properties can fail", () =
 });
 
 describe("lib/actions/articles.ts (clinician)", () => {
-  test("createArticleAction: invalid article → field errors, nothing stored", async () => {
-    await property(fc.tuple(invalidFor(articleSchema, VALID_ARTICLE), anyArg), async ([input, intent]) => {
-      const outcome = await refused(() => articleActions.createArticleAction(input, intent as "draft"), input);
-      expect((outcome as { value: { fieldErrors?: unknown } }).value.fieldErrors).toBeTypeOf("object");
-    });
+  const NEW = { ...VALID_ARTICLE, intent: "save" };
+  const refuses = refusedBy(articleFormSchema, articleFormInput);
+
+  test("saveArticleAction: an invalid form, new or existing article, any button → field errors, nothing stored", async () => {
+    const valid = fc.constantFrom(
+      NEW,
+      { ...NEW, intent: "publish" },
+      { ...NEW, id: articleId },
+      { ...NEW, id: articleId, intent: "publish" },
+    );
+    await property(
+      fc.oneof(
+        valid.chain((v) => brokenForm(v, refuses)),
+        notAForm,
+      ),
+      async (data) => {
+        const outcome = await refused(() => articleActions.saveArticleAction(null, data as FormData), data);
+        expect((outcome as { value: { fieldErrors?: unknown } }).value.fieldErrors).toBeTypeOf("object");
+      },
+    );
   });
 
-  test("createArticleAction: text the schema accepts but that is hostile (NUL, control characters, lone surrogates)", async () => {
+  test("saveArticleAction: text the schema accepts but that is hostile (NUL, control characters, lone surrogates)", async () => {
     let n = 0;
     const input = fc
       .tuple(fc.constantFrom("title", "summary", "body", "tags"), hostileText)
-      .map(([field, text]) => ({
-        ...VALID_ARTICLE,
-        slug: `fuzz-hostile-${++n}`,
-        [field]: `${VALID_ARTICLE[field as keyof typeof VALID_ARTICLE]} ${text}`,
-      }))
-      .filter((value) => articleSchema.safeParse(value).success);
-    await property(input, async (value) => {
+      .map(([field, text]) =>
+        form({ ...VALID_ARTICLE, slug: `fuzz-hostile-${++n}`, [field]: `${VALID_ARTICLE[field as keyof typeof VALID_ARTICLE]} ${text}` }),
+      )
+      .filter((data) => !refuses(data));
+    await property(input, async (data) => {
       const before = await state();
-      const outcome = await run(() => articleActions.createArticleAction(value, "draft"));
-      expect(outcome.kind, describeOutcome(outcome)).toBe("returned");
-      if ((outcome as { value: { ok: boolean } }).value.ok) return; // a legitimate save
-      expectErrorState(outcome, value);
+      const outcome = await run(() => articleActions.saveArticleAction(null, data));
+      if (outcome.kind === "redirect") return; // a legitimate save moves to the new article's page
+      expectErrorState(outcome, data);
       await expectUnchanged(before);
     });
     await prisma.article.deleteMany({ where: { slug: { startsWith: "fuzz-hostile-" } } });
   });
 
-  test("updateArticleAction: bad id or invalid article → error, the article is unchanged", async () => {
-    const id = fc.oneof(fc.constant(articleId), anyArg);
-    await property(
-      fc.tuple(id, fc.oneof(invalidFor(articleSchema, VALID_ARTICLE), fc.constant(VALID_ARTICLE)), anyArg),
-      async ([articleRef, input, intent]) => {
-        // A valid article for the real id is a legitimate save: only invalid combinations here.
-        fc.pre(!(articleRef === articleId && articleSchema.safeParse(input).success));
-        await refused(() => articleActions.updateArticleAction(articleRef, input, intent as "save"), [articleRef, input]);
-      },
-    );
-  });
-
-  test("publishArticleAction / unpublishArticleAction: an id that names no article → error, nothing changed", async () => {
-    await property(fc.tuple(anyArg, fc.boolean()), async ([id, publish]) => {
-      fc.pre(id !== articleId);
-      await refused(() => (publish ? articleActions.publishArticleAction(id) : articleActions.unpublishArticleAction(id)), id);
+  test("saveArticleAction: an id that names no article, with any button → error, nothing changed", async () => {
+    const data = fc
+      .tuple(idValue, fc.constantFrom("save", "publish", "unpublish"))
+      .filter(([id]) => id !== articleId)
+      .map(([id, intent]) => {
+        const data = form({ ...VALID_ARTICLE, intent });
+        data.set("id", id);
+        return data;
+      });
+    await property(data, async (data) => {
+      await refused(() => articleActions.saveArticleAction(null, data), data);
     });
   });
 
@@ -498,11 +498,35 @@ describe("lib/actions/articles.ts (clinician)", () => {
       const before = await state();
       const outcome = await run(() => articleActions.previewMarkdownAction(markdown));
       expect(outcome.kind, describeOutcome(outcome)).toBe("returned");
-      const value = (outcome as { value: { html?: unknown; error?: unknown } }).value;
-      expect(typeof value.html === "string" || typeof value.error === "string").toBe(true);
-      if (typeof value.error === "string") expectHumanMessages(value, textOf(markdown));
+      const value = (outcome as { value: { ok: boolean; data?: { html?: unknown } } }).value;
+      if (value.ok) expect(value.data?.html).toBeTypeOf("string");
+      else expectErrorState(outcome, markdown);
       await expectUnchanged(before);
     });
+  });
+});
+
+describe("lib/actions/auth.ts", () => {
+  test("requestSignInLinkAction / clinicianSignInAction: a form their schemas refuse → error, nothing sent or stored", async () => {
+    const link = fc.oneof(brokenForm({ email: "someone@example.test", callbackUrl: "/portal" }, refusedBy(emailSignInSchema)), notAForm);
+    const clinician = fc.oneof(
+      brokenForm({ email: CLINICIAN.email, password: "a long enough passphrase", code: "123456" }, refusedBy(clinicianSignInSchema)),
+      notAForm,
+    );
+    await property(
+      fc.oneof(
+        link.map((d) => ["link", d] as const),
+        clinician.map((d) => ["clinician", d] as const),
+      ),
+      async ([which, data]) => {
+        const action = which === "link" ? authActions.requestSignInLinkAction : authActions.clinicianSignInAction;
+        const outcome = await refused(() => action(null, data as FormData), data);
+        // A password or code is never sent back into the page.
+        const values = (outcome as { value: { values: Record<string, unknown> } }).value.values;
+        expect(Object.keys(values)).not.toEqual(expect.arrayContaining(["password"]));
+        expect(Object.keys(values)).not.toEqual(expect.arrayContaining(["code"]));
+      },
+    );
   });
 });
 
@@ -566,7 +590,7 @@ describe("lib/actions/clinician-setup.ts (public)", () => {
       confirm: fc.oneof(fc.constant("a long enough passphrase"), formValue),
     });
     await property(data, async (fd) => {
-      await refused(() => completeSetupAction(undefined, fd), fd);
+      await refused(() => completeSetupAction(null, fd), fd);
     });
   });
 });
@@ -637,15 +661,11 @@ describe("lib/actions/intakes.ts (clinician)", () => {
     await property(
       data,
       async (fd) => {
-        // The action's own rule (zod counts code points, not UTF-16 units).
-        const validNote = z
-          .string()
-          .trim()
-          .max(5000)
-          .safeParse(fd.get("note") ?? "").success;
+        // The action's own parse of the posted form (files in a text field are not text).
+        const validNote = reviewNoteSchema.safeParse(formValues(fd)).success;
         // Reviewing the submitted intake with a valid note is a legitimate write.
-        fc.pre(!(fd.get("intakeId") === submittedIntakeId && validNote));
-        await refused(() => markReviewedAction(undefined, fd), fd, { deniedAudit: true });
+        fc.pre(!validNote || fd.getAll("intakeId").join() !== submittedIntakeId);
+        await refused(() => markReviewedAction(null, fd), fd, { deniedAudit: true });
       },
       RUNS,
       [form({ intakeId: "a\u0000b", note: "" })],
@@ -661,10 +681,25 @@ describe("lib/actions/intakes.ts (clinician)", () => {
     await property(
       data,
       async (fd) => {
-        await refused(() => markUrgentFollowedUpAction(undefined, fd), fd, { deniedAudit: true });
+        await refused(() => markUrgentFollowedUpAction(null, fd), fd, { deniedAudit: true });
       },
       RUNS,
       [form({ intakeId: "a\u0000b", note: "" }), form({ intakeId: draftIntakeId, note: "" })],
+    );
+  });
+
+  test("markReviewedAction / markUrgentFollowedUpAction: an argument that is not a form → a clear refusal, not an exception", async () => {
+    await property(
+      fc.tuple(notAForm, fc.boolean()),
+      async ([arg, followUp]) => {
+        const action = followUp ? markUrgentFollowedUpAction : markReviewedAction;
+        await refused(() => action(null, arg as FormData), arg);
+      },
+      RUNS,
+      [
+        [{ intakeId: submittedIntakeId, note: "" }, false],
+        ["intakeId=x", true],
+      ],
     );
   });
 });
@@ -688,9 +723,9 @@ describe("lib/actions/settings.ts (clinician)", () => {
     });
   });
 
-  test("saveProfileAction: invalid profile → field errors, nothing stored", async () => {
-    await property(invalidFor(profileSchema, VALID_PROFILE), async (input) => {
-      await refused(() => settingsActions.saveProfileAction(input), input);
+  test("saveProfileAction: an invalid profile form → field errors, nothing stored", async () => {
+    await property(fc.oneof(brokenForm(VALID_PROFILE, refusedBy(profileSchema)), notAForm), async (data) => {
+      await refused(() => settingsActions.saveProfileAction(null, data as FormData), data);
     });
   });
 
@@ -710,22 +745,22 @@ describe("lib/actions/settings.ts (clinician)", () => {
     ];
     const input = fc
       .tuple(fc.constantFrom(...fields), hostileText)
-      .map(([field, text]) => ({ ...VALID_PROFILE, [field]: `${VALID_PROFILE[field as keyof typeof VALID_PROFILE]}${text}` }))
-      .filter((value) => profileSchema.safeParse(value).success);
+      .map(([field, text]) => form({ ...VALID_PROFILE, [field]: `${VALID_PROFILE[field as keyof typeof VALID_PROFILE]}${text}` }))
+      .filter((data) => !refusedBy(profileSchema)(data));
     const original = await prisma.practiceSettings.findUniqueOrThrow({ where: { id: 1 } });
     try {
       await property(
         input,
-        async (value) => {
+        async (data) => {
           const before = await state();
-          const outcome = await run(() => settingsActions.saveProfileAction(value));
+          const outcome = await run(() => settingsActions.saveProfileAction(null, data));
           expect(outcome.kind, describeOutcome(outcome)).toBe("returned");
           if ((outcome as { value: { ok: boolean } }).value.ok) return; // a legitimate save
-          expectErrorState(outcome, value);
+          expectErrorState(outcome, data);
           await expectUnchanged(before);
         },
         RUNS,
-        [{ ...VALID_PROFILE, practiceName: "Haven\u0000" }],
+        [form({ ...VALID_PROFILE, practiceName: "Haven\u0000" })],
       );
     } finally {
       const restore: Partial<typeof original> = { ...original };
@@ -735,39 +770,36 @@ describe("lib/actions/settings.ts (clinician)", () => {
     }
   });
 
-  test("saveProfileAction: a lone surrogate in the telehealth states is answered, not thrown", async () => {
-    const original = await prisma.practiceSettings.findUniqueOrThrow({ where: { id: 1 } });
-    try {
-      const outcome = await run(() => settingsActions.saveProfileAction({ ...VALID_PROFILE, telehealthStates: "Virginia, Tex\uD800as" }));
-      expect(outcome.kind, describeOutcome(outcome)).toBe("returned");
-    } finally {
-      const restore: Partial<typeof original> = { ...original };
-      delete restore.id;
-      delete restore.updatedAt;
-      await prisma.practiceSettings.update({ where: { id: 1 }, data: restore });
-    }
-  });
-
-  test("uploadPhotoAction: no file, a non-image, an empty or an oversized file → error, nothing stored", async () => {
-    await property(formData(["photo"], { photo: fc.oneof(anyFile, anyString) }), async (fd) => {
-      await refused(() => settingsActions.uploadPhotoAction(undefined, fd), fd);
+  test("savePhotoAction: no file, a non-image, an empty or an oversized file → error, nothing stored", async () => {
+    const data = formData(["photo", "intent"], {
+      photo: fc.oneof(anyFile, anyString),
+      intent: fc.oneof(fc.constantFrom("upload", ""), anyString),
     });
+    await property(
+      fc.oneof(
+        data.filter((d) => d.get("intent") !== "remove"),
+        notAForm,
+      ),
+      async (fd) => {
+        await refused(() => settingsActions.savePhotoAction(null, fd as FormData), fd);
+      },
+    );
   });
 
-  test("removePhotoAction: whatever is passed, it answers without an exception", async () => {
+  test("savePhotoAction: 'Remove photo', whatever else is posted with it, answers without an exception", async () => {
     await property(
-      fc.array(anyArg, { maxLength: 3 }),
-      async (args) => {
-        const outcome = await run(() => (settingsActions.removePhotoAction as (...a: unknown[]) => Promise<unknown>)(...args));
+      formData(["photo"]).map((fd) => (fd.set("intent", "remove"), fd)),
+      async (fd) => {
+        const outcome = await run(() => settingsActions.savePhotoAction(null, fd));
         expect(outcome, describeOutcome(outcome)).toEqual({ kind: "returned", value: { ok: true, message: "Photo removed." } });
       },
       10,
     );
   });
 
-  test("saveEpdsAction: an invalid setting → error, nothing stored or audited", async () => {
-    await property(invalidFor(epdsSchema, VALID_EPDS), async (input) => {
-      await refused(() => settingsActions.saveEpdsAction(input), input);
+  test("saveEpdsAction: turning it on without the confirmation, or anything that is not a form → error, nothing stored or audited", async () => {
+    await property(fc.oneof(brokenForm(VALID_EPDS, refusedBy(epdsSchema)), notAForm), async (data) => {
+      await refused(() => settingsActions.saveEpdsAction(null, data as FormData), data);
     });
   });
 });

@@ -7,21 +7,24 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { z } from "zod";
-import { emailSignInSchema, clinicianSignInSchema } from "@/lib/auth/schema";
+import { emailSignInSchema, clinicianSignInSchema, setupSchema } from "@/lib/auth/schema";
 import { bookingRequestSchema, slotChoiceSchema } from "@/lib/booking/schema";
 import { bookingRulesSchema } from "@/lib/booking/slots";
-import { articleSchema } from "@/lib/articles/schema";
+import { articleFormSchema, articleSchema } from "@/lib/articles/schema";
 import { availabilitySchema, DEFAULT_BOOKING_SETTINGS } from "@/lib/booking/rules";
-import { epdsSchema } from "@/lib/intake/settings";
+
 import { fieldErrorsFrom } from "@/lib/platform/validation";
-import { profileSchema } from "@/lib/practice/profile";
+import { photoFormSchema, profileSchema } from "@/lib/practice/schema";
 import {
   aboutYouSchema,
   concernsSchema,
   consentSchema,
   draftSchema,
+  epdsSchema,
+  followUpNoteSchema,
   historySchema,
   perinatalSchema,
+  reviewNoteSchema,
   screeningSchema,
   screeningSchemaFor,
   validateComplete,
@@ -297,8 +300,36 @@ const CASES: Case[] = [
   {
     name: "EPDS setting",
     schema: epdsSchema,
-    valid: [{ enabled: false }, { enabled: true, confirmPermission: true }],
-    invalid: [{ enabled: true }],
+    valid: [{}, { enabled: "on", confirmPermission: "on" }, { enabled: true, confirmPermission: true }],
+    invalid: [{ enabled: "on" }],
+  },
+  {
+    name: "article editor form",
+    schema: articleFormSchema,
+    valid: [
+      { intent: "save", title: "Sleep", slug: "sleep", summary: "Why.", body: "Yes.", tags: "" },
+      { intent: "unpublish", id: "a1" },
+    ],
+    invalid: [{ intent: "unpublish" }, { intent: "save", id: "a1" }],
+  },
+  { name: "review note", schema: reviewNoteSchema, valid: [{ intakeId: "i1", note: "Call back." }], invalid: [{ intakeId: "", note: "" }] },
+  {
+    name: "follow-up note",
+    schema: followUpNoteSchema,
+    valid: [{ intakeId: "i1" }],
+    invalid: [{ intakeId: "i1", note: "x".repeat(2001) }],
+  },
+  {
+    name: "clinician setup",
+    schema: setupSchema,
+    valid: [{ token: "t", password: "a long enough passphrase", confirm: "a long enough passphrase", code: "123456" }],
+    invalid: [{ token: "t", password: "a long enough passphrase", confirm: "another passphrase", code: "123456" }],
+  },
+  {
+    name: "photo form",
+    schema: photoFormSchema,
+    valid: [{ intent: "remove" }, { intent: "upload", photo: new File([new Uint8Array(10)], "me.png") }],
+    invalid: [{ intent: "upload", photo: new File([], "empty.png") }, { intent: "upload" }],
   },
 ];
 

@@ -13,39 +13,9 @@ type Props = { searchParams: Promise<{ token?: string }> };
 export default async function SetupPage({ searchParams }: Props) {
   const token = (await searchParams).token ?? "";
   const setup = await openSetup(token);
-  if (!setup) {
-    return (
-      <>
-        <h1>This setup link has expired or was already used</h1>
-        <p>
-          Run <code>npm run clinician:setup</code> on the server to print a new link. Links work once and for 24 hours.
-        </p>
-      </>
-    );
-  }
+  if (!setup) return <SetupForm token={token} setup={null} />;
   const { practiceName } = await getPracticeProfile();
   const uri = totpUri(setup.totpSecret, setup.email, practiceName);
-  const qr = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-  return (
-    <>
-      <h1>Set up your clinician account</h1>
-      <p className="lead">Signing in to the dashboard needs your password and a code from an authenticator app on your phone.</p>
-      <ol className="setup-steps">
-        <li>
-          <p>
-            Scan this code with an authenticator app (for example 1Password, Google Authenticator, Microsoft Authenticator or Authy) for{" "}
-            <strong>{setup.email}</strong>.
-          </p>
-          <div className="qr" role="img" aria-label="QR code for your authenticator app" dangerouslySetInnerHTML={{ __html: qr }} />
-          <p className="small">
-            Or enter this key by hand: <code data-testid="totp-secret">{setup.totpSecret}</code>
-          </p>
-        </li>
-        <li>
-          <p>Choose a password and enter the 6-digit code the app shows.</p>
-          <SetupForm token={token} />
-        </li>
-      </ol>
-    </>
-  );
+  const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+  return <SetupForm token={token} setup={{ email: setup.email, totpSecret: setup.totpSecret, qrSvg }} />;
 }

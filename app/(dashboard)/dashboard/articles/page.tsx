@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { TableWrap } from "@/components/ui/table-wrap";
 import Link from "@/components/ui/link";
 import { requireClinician } from "@/lib/auth/session";
 import { listArticlesForDashboard } from "@/lib/articles/editing";
+import { ARTICLE_STATUS_LABEL } from "@/lib/articles/status";
 import { formatDate } from "@/lib/platform/format";
 import "./articles.css";
 
@@ -45,11 +47,9 @@ export default async function DashboardArticlesPage() {
                     <span className="small">/articles/{article.slug}</span>
                   </td>
                   <td>
-                    {article.status === "PUBLISHED" ? (
-                      <span className="badge badge-ok">Published</span>
-                    ) : (
-                      <span className="badge">Draft</span>
-                    )}
+                    <StatusBadge tone={article.status === "PUBLISHED" ? "ok" : "neutral"}>
+                      {ARTICLE_STATUS_LABEL[article.status]}
+                    </StatusBadge>
                   </td>
                   <td>
                     {article.publishedAt ? (

@@ -5,16 +5,14 @@ import { ArticleEditor } from "@/components/articles/article-editor";
 import { requireClinician } from "@/lib/auth/session";
 import { getArticleForEditing } from "@/lib/articles/editing";
 import { renderMarkdown } from "@/lib/articles/markdown";
+import { ARTICLE_SAVED_MESSAGE } from "@/lib/articles/status";
 import "../articles.css";
 
 export const metadata: Metadata = { title: "Edit article", robots: { index: false } };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
-const CREATED: Record<string, string> = {
-  draft: "Draft saved. It is not on the site yet.",
-  published: "Published. The article is now on the site.",
-};
+const CREATED: Record<string, string> = { draft: ARTICLE_SAVED_MESSAGE.draft, published: ARTICLE_SAVED_MESSAGE.published };
 
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -37,7 +35,6 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           body: article.body,
           tags: article.tags,
           status: article.status,
-          publishedAt: article.publishedAt?.toISOString() ?? null,
           isPlaceholder: article.isPlaceholder,
         }}
         initialPreviewHtml={renderMarkdown(article.body)}
