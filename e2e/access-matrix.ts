@@ -94,6 +94,7 @@ export const ACTIONS: Record<string, "requireClient" | "requireClinician" | "pub
   "lib/actions/practice.ts#saveProfileAction": "requireClinician",
   "lib/actions/practice.ts#uploadPhotoAction": "requireClinician",
   "lib/actions/practice.ts#removePhotoAction": "requireClinician",
+  "lib/actions/practice.ts#savePrivacyNoticeAction": "requireClinician",
   "lib/actions/email.ts#retryEmailAction": "requireClinician",
   "lib/actions/articles.ts#createArticleAction": "requireClinician",
   "lib/actions/articles.ts#updateArticleAction": "requireClinician",

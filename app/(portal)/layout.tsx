@@ -1,9 +1,10 @@
 import { AppHeader, GET_HELP_LINK } from "@/components/site/app-header";
+import { unavailablePage } from "@/components/ui/page-guard";
 import { signOutAction } from "@/lib/actions/auth";
-import { getPracticeProfile } from "@/lib/practice/profile";
+import { getPublicProfile } from "@/lib/practice/profile";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const profile = await getPracticeProfile();
+  const profile = await getPublicProfile();
   return (
     <>
       <AppHeader
@@ -13,7 +14,10 @@ export default async function PortalLayout({ children }: { children: React.React
         signOut={signOutAction}
       />
       <main id="main" tabIndex={-1}>
-        {children}
+        {/* Every portal page starts with the session, in the database: when the profile could
+            not be read either, the page would fail to an empty document, so the error page
+            (server-rendered, with the header above) takes its place. */}
+        {profile.stale ? unavailablePage("portal", "portal") : children}
       </main>
     </>
   );

@@ -46,9 +46,7 @@ export function CrisisPanel({ clinicianNotified = false }: { clinicianNotified?:
           the lines above now rather than wait to hear from her.
         </p>
       ) : (
-        <p>
-          This practice does not monitor submissions around the clock, so please do not wait for a reply: use the lines above now.
-        </p>
+        <p>This practice does not monitor submissions around the clock, so please do not wait for a reply: use the lines above now.</p>
       )}
     </section>
   );

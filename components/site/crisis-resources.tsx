@@ -18,8 +18,8 @@ export function BabySafety() {
       <p>
         <strong>If you have thoughts of harming your baby</strong> and are afraid you might act on them, or you are not sure: put your baby
         down somewhere safe, such as the crib, and <CallLink tel={CRISIS.emergency.tel}>call {CRISIS.emergency.display}</CallLink> or go to
-        the nearest emergency department. Frightening thoughts that you do not want to act on are common after birth and treatable; they
-        are worth talking about with someone who understands.
+        the nearest emergency department. Frightening thoughts that you do not want to act on are common after birth and treatable; they are
+        worth talking about with someone who understands.
       </p>
       <p>
         <strong>Signs of postpartum psychosis</strong>, which often start suddenly in the first weeks after birth: seeing or hearing things

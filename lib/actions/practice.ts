@@ -5,6 +5,8 @@ import { requireClinician } from "@/lib/auth/session";
 import { photoSizeError, removePhoto, savePhoto } from "@/lib/practice/photo";
 import { profileSchema, saveProfile } from "@/lib/practice/profile";
 import { fieldErrorsFrom, type FieldErrors } from "@/lib/platform/validation";
+import { done, formValues, invalid, type ActionState } from "@/lib/platform/action";
+import { privacyNoticeSchema, savePrivacyNotice } from "@/lib/practice/privacy-notice";
 
 export type ProfileState = { ok: true } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
@@ -42,4 +44,16 @@ export async function removePhotoAction(): Promise<PhotoState> {
   await removePhoto();
   revalidatePath("/", "layout");
   return { ok: true, message: "Photo removed." };
+}
+
+/** Her Notice of Privacy Practices (Markdown). Posts as a plain form: works without JavaScript. */
+export async function savePrivacyNoticeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  await requireClinician("/dashboard/profile");
+  const values = formValues(formData);
+  const parsed = privacyNoticeSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values, "Nothing was saved yet. Please check the notice.");
+  await savePrivacyNotice(parsed.data);
+  revalidatePath("/privacy");
+  revalidatePath("/dashboard/profile");
+  return done("Saved. The Notice of Privacy Practices page now shows your version.");
 }

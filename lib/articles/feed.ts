@@ -3,6 +3,7 @@ import { Feed } from "feed";
 import { getPublishedArticle, listPublishedArticles } from "@/lib/articles/queries";
 import { renderArticleMarkdown } from "@/lib/articles/markdown";
 import { siteUrl } from "@/lib/platform/site";
+import { publicValue } from "@/lib/practice/defaults";
 import type { PracticeProfile } from "@/lib/practice/profile";
 
 /** RSS 2.0 with the full sanitised article body, newest first. */
@@ -14,7 +15,8 @@ export async function buildRssFeed(profile: PracticeProfile): Promise<string> {
     description: "Articles on perinatal and reproductive mental health.",
     link: siteUrl("/articles"),
     language: "en",
-    copyright: `© ${profile.clinicianName}`,
+    // Never a seeded placeholder ("[Clinician name]") in public.
+    copyright: `© ${publicValue(profile.clinicianName) ?? profile.practiceName}`,
     updated: articles[0]?.updatedAt ?? new Date(0),
     generator: false,
     feedLinks: { rss: siteUrl("/feed.xml") },
