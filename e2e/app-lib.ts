@@ -6,11 +6,12 @@ import { E2E } from "./config";
 
 export async function appLib() {
   Object.assign(process.env, E2E.appEnv, { DATABASE_URL: E2E.databaseUrl });
-  const [intake, totp, bookingService, bookingQueries] = await Promise.all([
+  const [intake, totp, bookingService, bookingQueries, practice] = await Promise.all([
     import("../lib/intake/service"),
     import("../lib/auth/totp"),
     import("../lib/booking/service"),
     import("../lib/booking/queries"),
+    import("../lib/practice/profile"),
   ]);
-  return { intake, totp, booking: { ...bookingService, ...bookingQueries } };
+  return { intake, totp, booking: { ...bookingService, ...bookingQueries }, practice };
 }

@@ -1,5 +1,5 @@
 import { DashboardNav } from "@/components/dashboard/dashboard-nav";
-import { failurePage, unavailablePage } from "@/components/ui/page-guard";
+import { failurePage } from "@/components/ui/page-guard";
 import { requireClinician } from "@/lib/auth/session";
 import { getPublicProfile } from "@/lib/practice/profile";
 import "./dashboard.css";
@@ -15,7 +15,6 @@ export default async function DashboardLayout({ children }: { children: React.Re
     failure = failurePage(error, "dashboard", "dashboard");
   }
   const profile = await getPublicProfile();
-  if (!failure && profile.stale) failure = unavailablePage("dashboard", "dashboard");
   return (
     <>
       <DashboardNav practiceName={profile.practiceName} />

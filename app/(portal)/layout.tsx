@@ -1,10 +1,10 @@
 import { AppHeader, GET_HELP_LINK } from "@/components/site/app-header";
 import { unavailablePage } from "@/components/ui/page-guard";
 import { signOutAction } from "@/lib/actions/auth";
-import { getPublicProfile } from "@/lib/practice/profile";
+import { getLivePublicProfile } from "@/lib/practice/profile";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const profile = await getPublicProfile();
+  const profile = await getLivePublicProfile();
   return (
     <>
       <AppHeader

@@ -27,11 +27,17 @@ export const privacyNoticeSchema = z.preprocess(
   z.object({
     privacyNotice: z
       .string({ error: "Please enter the notice." })
-      .trim()
-      .min(1, { error: "Please enter the notice." })
-      .max(PRIVACY_NOTICE_MAX, {
-        error: `The notice can be at most ${PRIVACY_NOTICE_MAX.toLocaleString("en-US")} characters. Please shorten it.`,
-      }),
+      // Browsers post a textarea's line breaks as CRLF.
+      .transform((value) => value.replace(/\r\n?/g, "\n"))
+      .pipe(
+        z
+          .string()
+          .trim()
+          .min(1, { error: "Please enter the notice." })
+          .max(PRIVACY_NOTICE_MAX, {
+            error: `The notice can be at most ${PRIVACY_NOTICE_MAX.toLocaleString("en-US")} characters. Please shorten it.`,
+          }),
+      ),
   }),
 );
 

@@ -97,27 +97,32 @@ export function toPublicProfile(profile: PracticeProfile, stale = false): Public
   };
 }
 
-/**
- * The profile for the public pages and the portal, which every layout reads: it never
- * throws. When the database is down it serves the last copy this process read (or the
- * defaults, with every detail left out), so the header, the footer and /get-help still
- * render, and it stops asking the database for a few seconds.
- */
-export const getPublicProfile = cache(async (): Promise<PublicProfile> => {
-  if (Date.now() >= retryAfter) {
+async function publicProfile(alwaysAsk: boolean): Promise<PublicProfile> {
+  if (alwaysAsk || Date.now() >= retryAfter) {
     try {
       return toPublicProfile(await getPracticeProfile());
     } catch (error) {
       retryAfter = Date.now() + RETRY_MS;
       const level = isDatabaseUnavailable(error) ? "warn" : "error";
-      logger[level](
-        { event: "practice.profile.unavailable", errorCode: errorCode(error), cached: !!lastRead },
-        "practice profile unreadable",
-      );
+      logger[level]({ event: "practice.profile.unavailable", errorCode: errorCode(error), cached: !!lastRead }, "practice profile unreadable");
     }
   }
   return toPublicProfile(lastRead ?? { ...PLACEHOLDER_SETTINGS, photoUrl: null }, true);
-});
+}
+
+/**
+ * The profile for the public pages, which every layout reads: it never throws. When the
+ * database is down it serves the last copy this process read (or the defaults, with every
+ * detail left out), so the header, the footer and /get-help still render, and for a few
+ * seconds it does not ask the database again (a connection attempt can take seconds).
+ */
+export const getPublicProfile = cache(() => publicProfile(false));
+
+/**
+ * The same, but always asking the database, so that `stale` means it cannot be read right
+ * now: for the portal, whose pages all need it anyway.
+ */
+export const getLivePublicProfile = cache(() => publicProfile(true));
 
 /** The version in the URL lets browsers cache the photo for good until it changes. */
 export function photoUrl(updatedAt: Date): string {
