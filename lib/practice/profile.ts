@@ -104,7 +104,10 @@ async function publicProfile(alwaysAsk: boolean): Promise<PublicProfile> {
     } catch (error) {
       retryAfter = Date.now() + RETRY_MS;
       const level = isDatabaseUnavailable(error) ? "warn" : "error";
-      logger[level]({ event: "practice.profile.unavailable", errorCode: errorCode(error), cached: !!lastRead }, "practice profile unreadable");
+      logger[level](
+        { event: "practice.profile.unavailable", errorCode: errorCode(error), cached: !!lastRead },
+        "practice profile unreadable",
+      );
     }
   }
   return toPublicProfile(lastRead ?? { ...PLACEHOLDER_SETTINGS, photoUrl: null }, true);
