@@ -96,6 +96,7 @@ export const ACTIONS: Record<string, "requireClient" | "requireClinician" | "pub
   "lib/actions/intake.ts#saveEpdsAction": "requireClinician",
   "lib/actions/practice.ts#saveProfileAction": "requireClinician",
   "lib/actions/practice.ts#savePhotoAction": "requireClinician",
+  "lib/actions/practice.ts#savePrivacyNoticeAction": "requireClinician",
   "lib/actions/email.ts#retryEmailAction": "requireClinician",
   "lib/actions/articles.ts#saveArticleAction": "requireClinician",
   "lib/actions/articles.ts#previewMarkdownAction": "requireClinician",

@@ -6,17 +6,20 @@ import { E2E } from "./config";
 
 export async function appLib() {
   Object.assign(process.env, E2E.appEnv, { DATABASE_URL: E2E.databaseUrl });
-  const [intake, review, clinical, totp, clinician, bookingService, bookingQueries, outbox, db] = await Promise.all([
-    import("../lib/intake/service"),
-    import("../lib/intake/review"),
-    import("../lib/intake/settings"),
-    import("../lib/auth/totp"),
-    import("../lib/auth/clinician"),
-    import("../lib/booking/service"),
-    import("../lib/booking/queries"),
-    import("../lib/email/outbox"),
-    import("../lib/platform/db"),
-  ]);
+  const [intake, review, clinical, totp, clinician, bookingService, bookingQueries, outbox, db, practice, practiceSchema] =
+    await Promise.all([
+      import("../lib/intake/service"),
+      import("../lib/intake/review"),
+      import("../lib/intake/settings"),
+      import("../lib/auth/totp"),
+      import("../lib/auth/clinician"),
+      import("../lib/booking/service"),
+      import("../lib/booking/queries"),
+      import("../lib/email/outbox"),
+      import("../lib/platform/db"),
+      import("../lib/practice/profile"),
+      import("../lib/practice/schema"),
+    ]);
   return {
     intake: { ...intake, ...review, ...clinical },
     totp,
@@ -24,5 +27,6 @@ export async function appLib() {
     booking: { ...bookingService, ...bookingQueries },
     outbox,
     prisma: db.prisma,
+    practice: { ...practice, ...practiceSchema },
   };
 }

@@ -203,6 +203,8 @@ test("the clinician's session ends after 30 idle minutes and after 12 hours at m
 });
 
 test("every dashboard page passes an axe WCAG 2.2 AA scan", async ({ page, signInAsClinician, expectAccessible }) => {
+  // Eight scans, the profile page's long privacy notice among them: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const { DASHBOARD_LINKS } = await import("../components/dashboard/links");
   await signInAsClinician(page);
   for (const link of DASHBOARD_LINKS) {

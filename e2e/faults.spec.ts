@@ -165,8 +165,8 @@ test("PostgreSQL restarted with requests in flight: they fail with a friendly pa
 
   await navigation;
   await expect(page.getByRole("heading", { level: 1, name: FRIENDLY })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "988" }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Try again" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "call 988", exact: true })).toHaveAttribute("href", "tel:988");
   // No internals on the page: no driver message, no stack.
   await expect(page.locator("body")).not.toContainText(/ECONN|terminat|prisma|postgres|at \S+ \(/i);
 
@@ -177,9 +177,12 @@ test("PostgreSQL restarted with requests in flight: they fail with a friendly pa
   // While the database is down, new requests fail fast too, and cleanly.
   const whileDown = await postHold(appA, "203.0.113.8");
   expect(whileDown.status).toBe(503);
-  const page500 = await fetch(`${appA.url}/book`);
-  expect(page500.status).toBeGreaterThanOrEqual(500);
-  expect(await page500.text()).not.toMatch(/ECONNREFUSED|terminating connection|PrismaClient|DriverAdapterError/);
+  // The error page is rendered on the server (Next cannot send a body it renders itself with a
+  // 5xx status: see components/ui/page-guard.tsx), marked noindex, and names no internals.
+  const failed = await (await fetch(`${appA.url}/book`)).text();
+  expect(failed).toContain(FRIENDLY);
+  expect(failed).toMatch(/<meta name="robots" content="noindex"\/>/);
+  expect(failed).not.toMatch(/ECONNREFUSED|terminating connection|PrismaClient|DriverAdapterError/);
   // The autosave fails cleanly (no hang, no error page) and keeps what was typed on screen.
   await preferredName.fill("Faultdrill");
   await expect(intakePage.getByRole("status").filter({ hasText: "We could not save just now" })).toBeVisible();
@@ -191,7 +194,7 @@ test("PostgreSQL restarted with requests in flight: they fail with a friendly pa
   sql = await connectSql();
 
   // The same page recovers with "Try again", without restarting the app.
-  await page.getByRole("button", { name: "Try again" }).click();
+  await page.getByRole("link", { name: "Try again" }).click();
   await expect(page.locator("a.slot[data-slot]").first()).toBeVisible();
   // The autosave's own retry goes through once the database is back, and the answer is kept.
   await expect(intakePage.getByRole("status").filter({ hasText: /Saved at/ })).toBeVisible({ timeout: 20_000 });
@@ -202,6 +205,105 @@ test("PostgreSQL restarted with requests in flight: they fail with a friendly pa
   expect(after.status).toBe(400); // the request's own fault now: the database answers again
   expectNoCrash(appA);
   expect(appA.exits).toEqual([]);
+});
+
+test("PostgreSQL stopped, JavaScript off: /get-help, the home page and an article are HTML, every error page has the crisis lines", async ({
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  appA.runScript("e2e/faults/save-profile.ts", [JSON.stringify({ practiceName: "Faultdrill Practice", contactPhone: "(555) 010-4000" })]);
+  // A client and the clinician, signed in before the outage.
+  const clientId = randomUUID();
+  const clinicianId = randomUUID();
+  await sql.query(`INSERT INTO "User" (id, email, role) VALUES ($1, $2, 'CLIENT'), ($3, $4, 'CLINICIAN')`, [
+    clientId,
+    `nojs-client-${unique()}@example.test`,
+    clinicianId,
+    `nojs-dr-${unique()}@example.test`,
+  ]);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const clinicianPage = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signInClient(page, appA, clientId);
+  await signInClient(clinicianPage, appA, clinicianId);
+  // Her details, read once while the database is up: the copy the public pages keep showing.
+  // (Through the browser: a kept-alive fetch socket may have been closed during the script above.)
+  await page.goto(`${appA.url}/contact`);
+  await expect(page.getByRole("banner").getByRole("link", { name: "Faultdrill Practice" })).toBeVisible();
+
+  await db.stop();
+  const main = page.getByRole("main");
+  const footer = page.getByRole("complementary", { name: "Crisis help" });
+
+  // /get-help: every line, tap to call and to text, with her details from the kept copy.
+  const help = await page.goto(`${appA.url}/get-help`);
+  expect(help?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: "Get help now" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Faultdrill Practice" })).toBeVisible();
+  await expect(main.getByRole("link", { name: "Call 988", exact: true })).toHaveAttribute("href", "tel:988");
+  await expect(main.getByRole("link", { name: "text 988", exact: true }).first()).toHaveAttribute("href", "sms:988");
+  await expect(main.getByRole("link", { name: /1-833-TLC-MAMA/ })).toHaveAttribute("href", "tel:18338526262");
+  await expect(main.getByRole("link", { name: "1-800-944-4773" })).toHaveAttribute("href", "tel:18009444773");
+  await expect(footer.getByRole("link", { name: "Call 988", exact: true })).toHaveAttribute("href", "tel:988");
+
+  // The home page: all of it but the latest articles, which say so.
+  await page.goto(`${appA.url}/`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Latest articles" })).toContainText("could not be loaded just now");
+  await expect(page.getByRole("link", { name: "Book a free consultation" }).first()).toBeVisible();
+
+  // An article cannot be read: the error page, rendered on the server, with the site's header,
+  // the crisis lines, the maternal hotline and PSI on the page itself.
+  const article = await page.goto(`${appA.url}/articles/a-difficult-connection`);
+  const html = await article!.text();
+  expect(html).not.toContain("__next_error__");
+  await expect(page.getByRole("heading", { level: 1, name: FRIENDLY })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(main.getByRole("link", { name: "call 988", exact: true })).toHaveAttribute("href", "tel:988");
+  await expect(main.getByRole("link", { name: "text 988", exact: true })).toHaveAttribute("href", "sms:988");
+  await expect(main.getByRole("link", { name: /1-833-TLC-MAMA/ })).toHaveAttribute("href", "tel:18338526262");
+  await expect(main.getByRole("link", { name: "1-800-944-4773" })).toHaveAttribute("href", "tel:18009444773");
+  await expect(main.getByRole("link", { name: "Try again" })).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(/ECONN|terminat|prisma|postgres|P1001|at \S+ \(/i);
+  // "More ways to get help now" leads to a page that works.
+  await main.getByRole("link", { name: "More ways to get help now" }).click();
+  await expect(page).toHaveURL(/\/get-help$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Get help now" })).toBeVisible();
+
+  // The portal and the dashboard: their own header above the server-rendered error page.
+  await page.goto(`${appA.url}/portal`);
+  await expect(page.getByRole("navigation", { name: "Portal" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: FRIENDLY })).toBeVisible();
+  await expect(main).toContainText("Your intake answers are saved as you go");
+  await expect(main.getByRole("link", { name: "call 988", exact: true })).toBeVisible();
+  await clinicianPage.goto(`${appA.url}/dashboard`);
+  await expect(clinicianPage.getByRole("navigation", { name: "Dashboard" })).toBeVisible();
+  await expect(clinicianPage.getByRole("heading", { level: 1, name: FRIENDLY })).toBeVisible();
+  await expect(
+    clinicianPage.getByRole("complementary", { name: "Crisis help" }).getByRole("link", { name: "Call 988", exact: true }),
+  ).toBeVisible();
+
+  // The sitemap answers cleanly with the pages that need no database; an unknown address is a
+  // real 404 with the site around it.
+  const sitemap = await fetch(`${appA.url}/sitemap.xml`);
+  expect(sitemap.status).toBe(200);
+  const xml = await sitemap.text();
+  expect(xml).toContain(`<loc>${appA.url}/get-help</loc>`);
+  expect(xml).not.toContain("/articles/a-difficult-connection");
+  const missing = await page.goto(`${appA.url}/no/such/page`);
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "We couldn’t find that page" })).toBeVisible();
+  await expect(footer.getByRole("link", { name: "Call 988", exact: true })).toBeVisible();
+
+  await db.start();
+  sql = await connectSql();
+  await page.goto(`${appA.url}/articles/a-difficult-connection`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/A Difficult Connection/);
+  expect(await (await fetch(`${appA.url}/sitemap.xml`)).text()).toContain("/articles/a-difficult-connection");
+  await context.close();
+  await clinicianPage.context().close();
+  appA.runScript("e2e/faults/save-profile.ts", ["{}"]);
+  expectNoCrash(appA);
 });
 
 test("SMTP down during a booking and an intake submit: both saved, the person sees success, each email arrives exactly once later", async ({

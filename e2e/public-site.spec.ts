@@ -15,6 +15,7 @@ const PUBLIC_PAGES = [
   "/articles/a-difficult-connection",
   "/articles/coping-while-theyre-away",
   "/articles/tags/postpartum",
+  "/privacy",
 ];
 const HER_ARTICLE = "/articles/a-difficult-connection";
 const MILITARY_TITLE = "Coping While They're Away: A Guide for Military Spouses and Service Members During Deployment";
@@ -32,8 +33,19 @@ test("home shows who she is, who she helps, the call to action and the latest ar
   const latest = page.getByRole("region", { name: "Latest articles" });
   await expect(latest.getByRole("link", { name: /A Difficult Connection/ })).toBeVisible();
   await expect(latest.getByRole("link", { name: MILITARY_TITLE })).toBeVisible();
-  // Practice details are placeholders until she fills them in, and say so.
-  await expect(page.getByText("[Clinician name]").first()).toBeVisible();
+});
+
+test("the seeded placeholders are never shown publicly: the pages leave out what is not set yet", async ({ page, request }) => {
+  for (const path of [...PUBLIC_PAGES, "/feed.xml"]) {
+    const body = await (await request.get(path)).text();
+    expect(body, path).not.toMatch(
+      /\[(Clinician name|degree and license|City, State|State|practice email|practice phone|Fee|Payment methods accepted)\]/,
+    );
+  }
+  await page.goto("/contact");
+  // Nothing is set yet in the seeded profile: no empty "Phone:" line either.
+  await expect(page.getByRole("main")).not.toContainText("Phone:");
+  await expect(page.getByRole("main")).not.toContainText("Email:");
 });
 
 test("the articles index lists both articles, newest first, with summary, date, reading time and tags", async ({ page }) => {
@@ -146,32 +158,48 @@ test("the sitemap and robots.txt list the public pages and articles", async ({ r
   expect(robots).toContain("Disallow: /dashboard");
 });
 
-test("an unknown article shows a friendly 404 page", async ({ page }) => {
-  const response = await page.goto("/articles/no-such-article");
-  expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("We couldn’t find that page");
-  await expect(page.getByRole("link", { name: "Get help now" }).first()).toBeVisible();
-  const unknown = await page.goto("/no/such/page");
-  expect(unknown?.status()).toBe(404);
+test("an unknown article, tag or address shows the not-found page as HTML, with JavaScript off too", async ({ browser }) => {
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    for (const path of ["/articles/no-such-article", "/articles/tags/no-such-tag", "/no/such/page"]) {
+      const response = await page.goto(path);
+      // An unmatched address is a real 404; a matched one whose record is missing is rendered in
+      // place (Next renders a thrown notFound() only in the browser) and kept out of the index.
+      expect(response?.status(), path).toBe(path.startsWith("/articles/") ? 200 : 404);
+      const html = await response!.text();
+      expect(html, path).toMatch(/<h1>We couldn’t find that page<\/h1>/);
+      expect(html, path).toMatch(/<meta name="robots" content="noindex"\/>/);
+      await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("We couldn’t find that page");
+      await expect(page.getByRole("navigation", { name: "Main" }), path).toBeVisible();
+      await expect(page.getByRole("link", { name: "Get help now" }).first(), path).toBeVisible();
+      await expect(page.getByRole("complementary", { name: "Crisis help" }).getByRole("link", { name: "Call 988" }), path).toBeVisible();
+    }
+    await context.close();
+  }
 });
 
 test("the Get help page lists the crisis and support lines", async ({ page }) => {
   await page.goto("/get-help");
   const main = page.getByRole("main");
-  await expect(main.getByRole("link", { name: "988" }).first()).toHaveAttribute("href", "tel:988");
+  await expect(main.getByRole("link", { name: "Call 988", exact: true })).toHaveAttribute("href", "tel:988");
+  await expect(main.getByRole("link", { name: "text 988", exact: true }).first()).toHaveAttribute("href", "sms:988");
   await expect(main.getByText(/press 1 for the Veterans Crisis Line/)).toBeVisible();
+  await expect(main.getByRole("link", { name: "text 838255" })).toHaveAttribute("href", "sms:838255");
   await expect(main.getByRole("link", { name: "911" }).first()).toHaveAttribute("href", "tel:911");
   await expect(main.getByRole("link", { name: /1-833-TLC-MAMA \(1-833-852-6262\)/ })).toHaveAttribute("href", "tel:18338526262");
   await expect(main.getByText(/It is not a crisis line/)).toBeVisible();
   await expect(main.getByRole("link", { name: "1-800-944-4773" })).toHaveAttribute("href", "tel:18009444773");
+  await expect(main.getByRole("listitem").filter({ hasText: "Postpartum Support International" })).toContainText("Not for emergencies");
 });
 
 test("the crisis footer is on every page, including the 404 page", async ({ page }) => {
   for (const path of [...PUBLIC_PAGES, "/articles/no-such-article"]) {
     await page.goto(path);
     const footer = page.getByRole("complementary", { name: "Crisis help" });
-    await expect(footer, path).toContainText("In crisis? Call or text 988, or call 911");
-    await expect(footer.getByRole("link", { name: "988" })).toHaveAttribute("href", "tel:988");
+    await expect(footer, path).toContainText("In crisis? Call 988 or text 988, or call 911");
+    await expect(footer.getByRole("link", { name: "Call 988" })).toHaveAttribute("href", "tel:988");
+    await expect(footer.getByRole("link", { name: "text 988" })).toHaveAttribute("href", "sms:988");
   }
 });
 

@@ -1,17 +1,25 @@
 import { DashboardNav } from "@/components/dashboard/dashboard-nav";
+import { failurePage } from "@/components/ui/page-guard";
 import { requireClinician } from "@/lib/auth/session";
-import { getPracticeProfile } from "@/lib/practice/profile";
+import { getPublicProfile } from "@/lib/practice/profile";
 import "./dashboard.css";
 
 // Convenience only: every dashboard page, action and route checks requireClinician() itself.
+// When that check cannot reach the database, the header stays and the error page, rendered
+// here on the server, takes the page's place.
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  await requireClinician();
-  const profile = await getPracticeProfile();
+  let failure: React.ReactNode = null;
+  try {
+    await requireClinician();
+  } catch (error) {
+    failure = failurePage(error, "dashboard", "dashboard");
+  }
+  const profile = await getPublicProfile();
   return (
     <>
       <DashboardNav practiceName={profile.practiceName} />
       <main id="main" tabIndex={-1} className="container section dashboard-main">
-        {children}
+        {failure ?? children}
       </main>
     </>
   );

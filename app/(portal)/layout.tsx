@@ -1,8 +1,9 @@
 import { AppHeader, GET_HELP_LINK, SIGN_OUT_PATH } from "@/components/site/app-header";
-import { getPracticeProfile } from "@/lib/practice/profile";
+import { unavailablePage } from "@/components/ui/page-guard";
+import { getLivePublicProfile } from "@/lib/practice/profile";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const profile = await getPracticeProfile();
+  const profile = await getLivePublicProfile();
   return (
     <>
       <AppHeader
@@ -12,7 +13,10 @@ export default async function PortalLayout({ children }: { children: React.React
         signOutPath={SIGN_OUT_PATH}
       />
       <main id="main" tabIndex={-1}>
-        {children}
+        {/* Every portal page starts with the session, in the database: when the profile could
+            not be read either, the page would fail to an empty document, so the error page
+            (server-rendered, with the header above) takes its place. */}
+        {profile.stale ? unavailablePage("portal", "portal") : children}
       </main>
     </>
   );

@@ -1,9 +1,11 @@
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
-import { getPracticeProfile } from "@/lib/practice/profile";
+import { getPublicProfile } from "@/lib/practice/profile";
 
+// Never fails: with the database down the profile is the last copy read (or left out), so
+// /get-help and every page that needs no data of its own still render in full.
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
-  const profile = await getPracticeProfile();
+  const profile = await getPublicProfile();
   return (
     <>
       <SiteHeader practiceName={profile.practiceName} />

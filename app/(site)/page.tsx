@@ -2,7 +2,8 @@ import Link from "@/components/ui/link";
 import { ArticleCard } from "@/components/articles/article-card";
 import { listPublishedArticles } from "@/lib/articles/queries";
 import { pageMetadata } from "@/lib/platform/metadata";
-import { getPracticeProfile } from "@/lib/practice/profile";
+import { getPublicProfile } from "@/lib/practice/profile";
+import { orNull } from "@/components/ui/page-guard";
 
 export const metadata = pageMetadata({
   title: "Perinatal and reproductive mental health therapy",
@@ -24,7 +25,12 @@ const HELPS_WITH = [
 ];
 
 export default async function HomePage() {
-  const [profile, latest] = await Promise.all([getPracticeProfile(), listPublishedArticles({ take: 3 })]);
+  // The profile never fails (a cached copy while the database is down); the articles may, and
+  // then only their section says so: the rest of the page, and its crisis help, still render.
+  const [profile, latest] = await Promise.all([getPublicProfile(), orNull(listPublishedArticles({ take: 3 }), "home: latest articles")]);
+  const reach = [profile.telehealthStates.length > 0 && `Telehealth in ${profile.telehealthStates.join(", ")}`, profile.location]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <>
       <section className="hero">
@@ -32,8 +38,8 @@ export default async function HomePage() {
           <p className="eyebrow">Perinatal and reproductive mental health</p>
           <h1>{profile.tagline}</h1>
           <p className="lead">
-            {profile.clinicianName} is a clinical psychologist specializing in reproductive mental health and certified in perinatal mental
-            health. You do not have to have it all figured out to reach out.
+            {profile.clinicianName ? `${profile.clinicianName} is` : "I am"} a clinical psychologist specializing in reproductive mental
+            health and certified in perinatal mental health. You do not have to have it all figured out to reach out.
           </p>
           <p className="cta-row">
             <Link href="/book" className="button">
@@ -43,9 +49,7 @@ export default async function HomePage() {
               About my approach
             </Link>
           </p>
-          <p className="small">
-            Telehealth in {profile.telehealthStates.join(", ")} · {profile.location}
-          </p>
+          {reach && <p className="small">{reach}</p>}
         </div>
       </section>
 
@@ -77,7 +81,9 @@ export default async function HomePage() {
 
       <section className="container section" aria-labelledby="latest-heading">
         <h2 id="latest-heading">Latest articles</h2>
-        {latest.length === 0 ? (
+        {latest === null ? (
+          <p>The latest articles could not be loaded just now. Please try again in a minute or two.</p>
+        ) : latest.length === 0 ? (
           <p>New articles are on their way.</p>
         ) : (
           <div className="grid cards-3">

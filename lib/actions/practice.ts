@@ -6,6 +6,7 @@ import { done, formValues, invalid, type ActionState } from "@/lib/platform/acti
 import { removePhoto, savePhoto } from "@/lib/practice/photo";
 import { saveProfile } from "@/lib/practice/profile";
 import { photoFormInput, photoFormSchema, profileSchema } from "@/lib/practice/schema";
+import { privacyNoticeSchema, savePrivacyNotice } from "@/lib/practice/privacy-notice";
 
 // The public pages are pre-rendered: a change rebuilds every one of them on its next visit.
 const revalidatePublicPages = () => revalidatePath("/", "layout");
@@ -35,4 +36,16 @@ export async function savePhotoAction(_prev: ActionState, formData: FormData): P
   }
   revalidatePublicPages();
   return done(parsed.data.intent === "remove" ? "Photo removed." : "Photo saved.");
+}
+
+/** Her Notice of Privacy Practices (Markdown). Posts as a plain form: works without JavaScript. */
+export async function savePrivacyNoticeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  await requireClinician("/dashboard/profile");
+  const values = formValues(formData);
+  const parsed = privacyNoticeSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values, "Nothing was saved yet. Please check the notice.");
+  await savePrivacyNotice(parsed.data);
+  revalidatePath("/privacy");
+  revalidatePath("/dashboard/profile");
+  return done("Saved. The Notice of Privacy Practices page now shows your version.");
 }

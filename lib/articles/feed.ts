@@ -4,6 +4,7 @@ import { getPublishedArticle, listPublishedArticles } from "@/lib/articles/queri
 import { renderArticleMarkdown } from "@/lib/articles/markdown";
 import { escapeHtmlText } from "@/lib/platform/html";
 import { siteUrl } from "@/lib/platform/site";
+import { publicValue } from "@/lib/practice/defaults";
 import type { PracticeProfile } from "@/lib/practice/profile";
 
 /**
@@ -22,7 +23,8 @@ export async function buildRssFeed(profile: PracticeProfile): Promise<string> {
     description: "Articles on perinatal and reproductive mental health.",
     link: siteUrl("/articles"),
     language: "en",
-    copyright: escapeHtmlText(`© ${profile.clinicianName}`),
+    // Never a seeded placeholder ("[Clinician name]") in public.
+    copyright: escapeHtmlText(`© ${publicValue(profile.clinicianName) ?? profile.practiceName}`),
     updated: articles[0]?.updatedAt ?? new Date(0),
     generator: false,
     feedLinks: { rss: siteUrl("/feed.xml") },

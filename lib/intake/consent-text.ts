@@ -1,7 +1,9 @@
 import { CONSENT_VERSION } from "@/lib/intake/schema";
 
+type ConsentSection = { title: string; body: string; link?: { href: string; label: string } };
+
 /** The consent text clients sign; its version is stored with each signature. */
-export const CONSENT_TEXT = {
+export const CONSENT_TEXT: { version: string; sections: ConsentSection[] } = {
   version: CONSENT_VERSION,
   sections: [
     {
@@ -22,7 +24,8 @@ export const CONSENT_TEXT = {
     },
     {
       title: "Notice of Privacy Practices",
-      body: "The Notice of Privacy Practices explains how your health information is used and protected, and your rights to see and correct it. A copy is available from the practice on request and at your first session.",
+      body: "The Notice of Privacy Practices explains how your health information is used and protected, and your rights to see and correct it. You can read it on this website, and ask the practice for a paper copy at any time.",
+      link: { href: "/privacy", label: "Read the Notice of Privacy Practices" },
     },
   ],
 };

@@ -8,7 +8,8 @@ import { checkbox, ISO_DATE_PATTERN, PHONE_PATTERN, recordId } from "@/lib/platf
 import { z } from "@/lib/platform/zod";
 import { epdsAnswersSchema, gad7AnswersSchema, phq9AnswersSchema, phq9DifficultySchema } from "@/lib/intake/scoring";
 
-export const CONSENT_VERSION = "2026-11-v1";
+// v2: the Notice of Privacy Practices became readable on the site (it was "available on request").
+export const CONSENT_VERSION = "2026-12-v2";
 
 export const US_STATES = [
   "Alabama",

@@ -38,17 +38,19 @@ export type ClientIntake = {
   status: "DRAFT" | "SUBMITTED" | "REVIEWED";
   draft: DraftAnswers;
   submittedAt: Date | null;
+  /** Flagged urgent (a self-harm answer): the clinician's notice was queued with the flag. */
+  urgent: boolean;
 };
 
 /** The signed-in client's own intake, created empty on first visit. */
 export async function getOrCreateClientIntake(clientId: string): Promise<ClientIntake> {
-  const select = { id: true, status: true, draftEnc: true, submittedAt: true, answersEnc: true } as const;
+  const select = { id: true, status: true, draftEnc: true, submittedAt: true, answersEnc: true, urgent: true } as const;
   const row =
     (await prisma.intake.findUnique({ where: { clientId }, select })) ??
     (await prisma.intake.upsert({ where: { clientId }, create: { id: randomUUID(), clientId }, update: {}, select }));
   const draft =
     row.status === "DRAFT" ? readDraft(row) : row.answersEnc ? (intakeFields.answers.open(row.id, row.answersEnc) as DraftAnswers) : {};
-  return { id: row.id, status: row.status, draft, submittedAt: row.submittedAt };
+  return { id: row.id, status: row.status, draft, submittedAt: row.submittedAt, urgent: row.urgent };
 }
 
 /** Which instruments' self-harm item is answered above "not at all" in a draft. */

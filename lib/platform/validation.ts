@@ -52,3 +52,12 @@ export function fieldErrorsFrom(error: z.ZodError, depth = Infinity): FieldError
 
 /** A checkbox as a form posts it: "on" when ticked, absent when not (also accepts a boolean from scripts). */
 export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+
+/**
+ * A phone number as typed ("(512) 555-0100", "+49 30 1234567") as the target of a tel: link:
+ * the digits, with a leading + kept for an international number.
+ */
+export function telHref(phone: string): string {
+  const trimmed = phone.trim();
+  return `tel:${trimmed.startsWith("+") ? "+" : ""}${trimmed.replace(/\D/g, "")}`;
+}

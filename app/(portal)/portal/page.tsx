@@ -8,7 +8,8 @@ import { cutoffMessage } from "@/lib/booking/rules";
 import { formatDateTime, zoneName } from "@/lib/platform/format";
 import { resolveTimeZone, TZ_COOKIE } from "@/lib/booking/timezone";
 import { getIntakeStatus } from "@/lib/intake/service";
-import { getPracticeProfile } from "@/lib/practice/profile";
+import { getPublicProfile } from "@/lib/practice/profile";
+import { ContactLinks } from "@/components/site/contact-links";
 
 export const metadata: Metadata = { title: "Your consultation", robots: { index: false } };
 
@@ -25,7 +26,7 @@ export default async function PortalPage({ searchParams }: Props) {
   const [{ status }, { rules, bookings }, profile, intakeStatus] = await Promise.all([
     searchParams,
     listClientBookings(user.id),
-    getPracticeProfile(),
+    getPublicProfile(),
     getIntakeStatus(user.id),
   ]);
   const tz = resolveTimeZone([(await cookies()).get(TZ_COOKIE)?.value], rules.timeZone);
@@ -75,7 +76,7 @@ export default async function PortalPage({ searchParams }: Props) {
                   </>
                 ) : (
                   <p className="small">
-                    {cutoffMessage(rules)} {profile.contactPhone} · {profile.contactEmail}
+                    {cutoffMessage(rules)} <ContactLinks phone={profile.contactPhone} email={profile.contactEmail} />
                   </p>
                 )}
               </div>

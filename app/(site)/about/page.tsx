@@ -1,6 +1,6 @@
 import Link from "@/components/ui/link";
 import { pageMetadata } from "@/lib/platform/metadata";
-import { getPracticeProfile } from "@/lib/practice/profile";
+import { getPublicProfile } from "@/lib/practice/profile";
 
 export const metadata = pageMetadata({
   title: "About",
@@ -9,16 +9,23 @@ export const metadata = pageMetadata({
 });
 
 export default async function AboutPage() {
-  const profile = await getPracticeProfile();
+  const profile = await getPublicProfile();
+  const telehealth = profile.telehealthStates.length > 0 ? profile.telehealthStates.join(", ") : null;
   return (
     <div className="container narrow section prose">
       {profile.photoUrl && (
         // eslint-disable-next-line @next/next/no-img-element -- a small, already size-checked upload served from our own route
-        <img src={profile.photoUrl} alt={`Portrait of ${profile.clinicianName}`} className="portrait" width={160} height={160} />
+        <img
+          src={profile.photoUrl}
+          alt={profile.clinicianName ? `Portrait of ${profile.clinicianName}` : "Portrait of the psychologist"}
+          className="portrait"
+          width={160}
+          height={160}
+        />
       )}
-      <h1>About {profile.clinicianName}</h1>
-      <p className="meta">{profile.credentials}</p>
-      <p>{profile.bio}</p>
+      <h1>{profile.clinicianName ? `About ${profile.clinicianName}` : "About me"}</h1>
+      {profile.credentials && <p className="meta">{profile.credentials}</p>}
+      {profile.bio && <p>{profile.bio}</p>}
       <h2>How I work</h2>
       <ul>
         <li>
@@ -33,10 +40,15 @@ export default async function AboutPage() {
           that each session leaves you with something to use.
         </li>
       </ul>
-      <h2>Where I practise</h2>
-      <p>
-        {profile.location}. Sessions are also available by secure video for residents of {profile.telehealthStates.join(", ")}.
-      </p>
+      {(profile.location || telehealth) && (
+        <>
+          <h2>Where I practise</h2>
+          <p>
+            {profile.location && `${profile.location}. `}
+            {telehealth && `Sessions are ${profile.location ? "also " : ""}available by secure video for residents of ${telehealth}.`}
+          </p>
+        </>
+      )}
       <p>
         <Link href="/book" className="button">
           Book a free consultation

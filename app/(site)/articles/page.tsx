@@ -2,6 +2,7 @@ import Link from "@/components/ui/link";
 import { ArticleCard } from "@/components/articles/article-card";
 import { listPublishedArticles, listTags, tagLabel } from "@/lib/articles/queries";
 import { pageMetadata } from "@/lib/platform/metadata";
+import { guardPage } from "@/components/ui/page-guard";
 
 export const metadata = pageMetadata({
   title: "Articles",
@@ -9,7 +10,7 @@ export const metadata = pageMetadata({
   path: "/articles",
 });
 
-export default async function ArticlesPage() {
+export default guardPage("public", "articles", async function ArticlesPage() {
   const [articles, tags] = await Promise.all([listPublishedArticles(), listTags()]);
   return (
     <div className="container section">
@@ -38,4 +39,4 @@ export default async function ArticlesPage() {
       )}
     </div>
   );
-}
+});

@@ -10,6 +10,7 @@ import { getOpenSlots } from "@/lib/booking/queries";
 import { nearestSlots } from "@/lib/booking/slots";
 import { resolveTimeZone, TZ_COOKIE } from "@/lib/booking/timezone";
 import { pageMetadata } from "@/lib/platform/metadata";
+import { guardPage } from "@/components/ui/page-guard";
 
 export const metadata: Metadata = pageMetadata({
   title: "Book a free consultation",
@@ -22,7 +23,9 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<{ tz?: string; slot?: string; notice?: string; near?: string }> };
 
-export default async function BookPage({ searchParams }: Props) {
+// Guarded: with the database down the slots cannot be read, and the person gets the error page
+// (with the crisis lines) as HTML, not an empty document.
+export default guardPage("public", "book", async function BookPage({ searchParams }: Props) {
   const params = await searchParams;
   const { rules, slots } = await getOpenSlots();
   const tz = resolveTimeZone([params.tz, (await cookies()).get(TZ_COOKIE)?.value], rules.timeZone);
@@ -95,4 +98,4 @@ export default async function BookPage({ searchParams }: Props) {
       </div>
     </div>
   );
-}
+});

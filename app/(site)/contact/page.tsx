@@ -1,7 +1,8 @@
 import Link from "@/components/ui/link";
 import { pageMetadata } from "@/lib/platform/metadata";
-import { getPracticeProfile } from "@/lib/practice/profile";
+import { getPublicProfile } from "@/lib/practice/profile";
 import { CrisisLine } from "@/components/ui/crisis-line";
+import { EmailLink, PhoneLink } from "@/components/site/contact-links";
 
 export const metadata = pageMetadata({
   title: "Contact",
@@ -10,18 +11,28 @@ export const metadata = pageMetadata({
 });
 
 export default async function ContactPage() {
-  const profile = await getPracticeProfile();
+  const profile = await getPublicProfile();
+  const details = [
+    profile.contactEmail && (
+      <li key="email">
+        Email: <EmailLink email={profile.contactEmail} />
+      </li>
+    ),
+    profile.contactPhone && (
+      <li key="phone">
+        Phone: <PhoneLink phone={profile.contactPhone} />
+      </li>
+    ),
+    profile.location && <li key="location">Location: {profile.location}</li>,
+  ].filter(Boolean);
   return (
     <div className="container narrow section prose">
       <h1>Contact</h1>
       <p>
-        The easiest way to start is to <Link href="/book">book a free consultation</Link>. You can also reach the practice directly:
+        The easiest way to start is to <Link href="/book">book a free consultation</Link>.
+        {details.length > 0 && " You can also reach the practice directly:"}
       </p>
-      <ul>
-        <li>Email: {profile.contactEmail}</li>
-        <li>Phone: {profile.contactPhone}</li>
-        <li>Location: {profile.location}</li>
-      </ul>
+      {details.length > 0 && <ul>{details}</ul>}
       <section className="notice" aria-labelledby="not-emergency">
         <h2 id="not-emergency">Email and messages are not for emergencies</h2>
         <p>

@@ -1,6 +1,6 @@
 import Link from "@/components/ui/link";
 import { pageMetadata } from "@/lib/platform/metadata";
-import { getPracticeProfile } from "@/lib/practice/profile";
+import { getPublicProfile } from "@/lib/practice/profile";
 
 export const metadata = pageMetadata({
   title: "Fees, insurance and Good Faith Estimate",
@@ -9,16 +9,16 @@ export const metadata = pageMetadata({
 });
 
 export default async function FeesPage() {
-  const profile = await getPracticeProfile();
+  const profile = await getPublicProfile();
   return (
     <div className="container narrow section prose">
       <h1>Fees and insurance</h1>
       <h2>Self-pay rates</h2>
       <ul>
-        <li>Initial consultation: {profile.consultationFee}</li>
-        <li>Therapy: {profile.sessionFee}</li>
+        {profile.consultationFee && <li>Initial consultation: {profile.consultationFee}</li>}
+        {profile.sessionFee ? <li>Therapy: {profile.sessionFee}</li> : <li>Therapy: please ask the practice for the current rate.</li>}
       </ul>
-      <p>{profile.feeNotes}</p>
+      {profile.feeNotes && <p>{profile.feeNotes}</p>}
 
       <h2>Insurance and superbills</h2>
       <p>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { EpdsForm, PhotoForm, ProfileForm } from "@/components/practice/profile-form";
+import { NotSetYet, PrivacyNoticeSection } from "@/components/practice/public-details";
 import { requireClinician } from "@/lib/auth/session";
 import { getPracticeTimeZone } from "@/lib/booking/rules";
 import { getClinicalSettings } from "@/lib/intake/settings";
@@ -20,6 +21,8 @@ export default async function ProfilePage() {
       <h1>Practice profile</h1>
       <p className="lead">What the public pages say about you and the practice. Changes appear on the site as soon as you save.</p>
 
+      <NotSetYet />
+
       <section aria-labelledby="details-heading" className="section-gap">
         <h2 id="details-heading">Details</h2>
         <ProfileForm initial={profile} />
@@ -34,6 +37,8 @@ export default async function ProfilePage() {
         <h2 id="epds-heading">EPDS screening</h2>
         <EpdsForm initial={{ ...epds, epdsPermissionAt: epds.epdsPermissionAt ? formatDateTime(epds.epdsPermissionAt, timeZone) : null }} />
       </section>
+
+      <PrivacyNoticeSection />
     </div>
   );
 }

@@ -26,7 +26,7 @@ export default async function IntakePage({ searchParams }: Props) {
   return (
     <div className="container narrow section">
       <h1>Your intake questionnaire</h1>
-      {params.support === "1" && <CrisisPanel />}
+      {params.support === "1" && <CrisisPanel clinicianNotified={intake.urgent} />}
       <p className="notice" role="status">
         {params.submitted ? "Thank you. Your intake has been submitted." : "Your intake has been submitted."} It will be reviewed before
         your first session. Your answers are shown below and can no longer be changed here; you can tell us more at any time.

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
-import { notFound } from "next/navigation";
+import { unstable_rethrow } from "next/navigation";
 import { TagList } from "@/components/articles/tag-list";
 import { cache } from "react";
 import { getPublishedArticle as readPublishedArticle } from "@/lib/articles/queries";
 import { renderArticleMarkdown } from "@/lib/articles/markdown";
 import { pageMetadata } from "@/lib/platform/metadata";
-import { getPracticeProfile } from "@/lib/practice/profile";
+import { getPublicProfile } from "@/lib/practice/profile";
+import { NotFoundContent } from "@/components/site/not-found-content";
+import { guardPage } from "@/components/ui/page-guard";
 import { formatDate } from "@/lib/platform/format";
 import { siteUrl } from "@/lib/platform/site";
 
@@ -16,9 +18,18 @@ const getPublishedArticle = cache(readPublishedArticle);
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Not found and unreadable alike: a title, and no index entry for what the page shows instead.
+const NOT_SHOWN: Metadata = { title: "Article not found", robots: { index: false } };
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await getPublishedArticle((await params).slug);
-  if (!article) return { title: "Article not found" };
+  let article;
+  try {
+    article = await getPublishedArticle((await params).slug);
+  } catch (error) {
+    unstable_rethrow(error);
+    return NOT_SHOWN; // the page itself shows (and logs) the failure
+  }
+  if (!article) return NOT_SHOWN;
   const base = pageMetadata({ title: article.title, description: article.summary, path: `/articles/${article.slug}`, type: "article" });
   return {
     ...base,
@@ -32,10 +43,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default guardPage("public", "article", async function ArticlePage({ params }: Props) {
   const { slug } = await params;
-  const [article, profile] = await Promise.all([getPublishedArticle(slug), getPracticeProfile()]);
-  if (!article) notFound();
+  const [article, profile] = await Promise.all([getPublishedArticle(slug), getPublicProfile()]);
+  // Rendered here rather than thrown with notFound(): Next renders a thrown not-found page
+  // only in the browser, so without JavaScript it was blank. The status is 200 with noindex.
+  if (!article) return <NotFoundContent />;
 
   const jsonLd = {
     "@context": "https://schema.org",
@@ -46,7 +59,7 @@ export default async function ArticlePage({ params }: Props) {
     dateModified: article.updatedAt.toISOString(),
     keywords: article.tags.join(", "),
     mainEntityOfPage: siteUrl(`/articles/${article.slug}`),
-    author: { "@type": "Person", name: profile.clinicianName, jobTitle: "Clinical Psychologist" },
+    ...(profile.clinicianName && { author: { "@type": "Person", name: profile.clinicianName, jobTitle: "Clinical Psychologist" } }),
     publisher: { "@type": "Organization", name: profile.practiceName },
   };
 
@@ -69,7 +82,8 @@ export default async function ArticlePage({ params }: Props) {
       </header>
       {article.isPlaceholder && (
         <p className="notice" role="note">
-          <strong>Draft:</strong> this article is a placeholder that {profile.clinicianName} will replace with her own writing.
+          <strong>Draft:</strong> this article is a placeholder that {profile.clinicianName ?? "the psychologist"} will replace with her own
+          writing.
         </p>
       )}
       <div className="prose" dangerouslySetInnerHTML={{ __html: renderArticleMarkdown(article.body) }} />
@@ -101,4 +115,4 @@ export default async function ArticlePage({ params }: Props) {
       </nav>
     </article>
   );
-}
+});

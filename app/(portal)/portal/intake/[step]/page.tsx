@@ -49,6 +49,14 @@ export default async function IntakeStepPage({ params }: Props) {
             <div key={section.title}>
               <h2 className="card-title">{section.title}</h2>
               <p>{section.body}</p>
+              {section.link && (
+                <p>
+                  {/* A new tab, so that reading it never leaves the form half-filled. */}
+                  <a href={section.link.href} target="_blank" rel="noopener">
+                    {section.link.label} (opens in a new tab)
+                  </a>
+                </p>
+              )}
             </div>
           ))}
           <p className="small">Consent version {CONSENT_TEXT.version}</p>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
-import { notFound } from "next/navigation";
 import { ArticleCard } from "@/components/articles/article-card";
 import { listPublishedArticles, tagLabel } from "@/lib/articles/queries";
 import { pageMetadata } from "@/lib/platform/metadata";
+import { NotFoundContent } from "@/components/site/not-found-content";
+import { guardPage } from "@/components/ui/page-guard";
 
 type Props = { params: Promise<{ tag: string }> };
 
@@ -16,10 +17,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-export default async function TagPage({ params }: Props) {
+export default guardPage("public", "articles by tag", async function TagPage({ params }: Props) {
   const { tag } = await params;
   const articles = await listPublishedArticles({ tag });
-  if (articles.length === 0) notFound();
+  // In place, not notFound(): see the article page.
+  if (articles.length === 0) return <NotFoundContent />;
   return (
     <div className="container section">
       <p className="eyebrow">
@@ -33,4 +35,4 @@ export default async function TagPage({ params }: Props) {
       </div>
     </div>
   );
-}
+});

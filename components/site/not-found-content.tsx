@@ -1,0 +1,26 @@
+import Link from "@/components/ui/link";
+
+/** "We couldn't find that page", with places to go instead. */
+export function NotFoundContent() {
+  return (
+    <div className="container narrow section prose">
+      <meta name="robots" content="noindex" />
+      <h1>We couldn&rsquo;t find that page</h1>
+      <p>The page may have moved, or the link may have a typo. Here are some places to go instead:</p>
+      <ul>
+        <li>
+          <Link href="/">Home</Link>
+        </li>
+        <li>
+          <Link href="/articles">Articles</Link>
+        </li>
+        <li>
+          <Link href="/book">Book a free consultation</Link>
+        </li>
+        <li>
+          <Link href="/get-help">Get help now</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}
