@@ -3,6 +3,8 @@ export const E2E = {
   appPort: Number(process.env.HAVEN_E2E_APP_PORT ?? 3100),
   smtpPort: Number(process.env.HAVEN_E2E_SMTP_PORT ?? 2526),
   mailbox: ".data/mail-e2e",
+  /** Everything the app server writes to stdout and stderr, for checks that nothing typed is logged. */
+  appLog: ".data/e2e-app.log",
   clinicianEmail: "clinician@practice.test",
   /** The clinician's sign-in address (kept apart from the notification inbox on purpose). */
   clinicianLoginEmail: "dr.haven@practice.test",

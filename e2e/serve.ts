@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres } from "../scripts/embedded-pg";
-import { rmSync } from "node:fs";
+import { createWriteStream, rmSync } from "node:fs";
 import { startMailCatcher } from "../scripts/mail-catcher";
 import { forNext } from "../scripts/server-condition";
 import { prismaCli } from "../scripts/prisma-cli";
@@ -33,7 +33,11 @@ async function main() {
     const build = spawnSync(next, ["build"], { env: { ...env, HAVEN_SKIP_BUILD_TYPECHECK: "1" }, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  const app = spawn(next, ["start", "--port", String(E2E.appPort)], { env, stdio: "inherit" });
+  // The app's output goes to the console as before and to a file that tests search for canaries.
+  const log = createWriteStream(E2E.appLog, { flags: "w" });
+  const app = spawn(next, ["start", "--port", String(E2E.appPort)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  app.stdout.on("data", (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
+  app.stderr.on("data", (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
   const stop = async () => {
     app.kill("SIGTERM");
     await catcher.stop().catch(() => {});
