@@ -11,6 +11,8 @@ import { formatDateTime } from "@/lib/platform/format";
 import { getPracticeTimeZone } from "@/lib/booking/rules";
 import { getReviewInfo } from "@/lib/intake/review";
 import { EPDS, GAD7, PHQ9, type Instrument } from "@/lib/intake/instruments";
+import { readRiskHistory } from "@/lib/intake/risk";
+import { riskHistoryLines } from "@/lib/intake/risk-history";
 import type { DraftAnswers } from "@/lib/intake/schema";
 import { readIntake } from "@/lib/intake/service";
 
@@ -52,13 +54,16 @@ function ItemScores({
 export default async function IntakeDetailPage({ params }: Props) {
   const { id } = await params;
   const user = await requireClinician(`/dashboard/intakes/${id}`);
-  // readIntake writes the audit event for this view (or the refusal).
-  const [intake, review, timeZone] = await Promise.all([
-    readIntake(id, { id: user.id, role: user.role }),
+  const actor = { id: user.id, role: user.role };
+  // readIntake and readRiskHistory write the audit events for this view (or the refusal).
+  const [intake, review, risk, timeZone] = await Promise.all([
+    readIntake(id, actor),
     getReviewInfo(id),
+    readRiskHistory(id, actor),
     getPracticeTimeZone(),
   ]);
   if (!intake || !review) notFound();
+  const riskLines = riskHistoryLines(risk ?? [], timeZone);
   const scores = intake.scores;
   const answers = (intake.answers ?? review.draft ?? {}) as DraftAnswers;
 
@@ -74,14 +79,29 @@ export default async function IntakeDetailPage({ params }: Props) {
       </p>
       {intake.status === "DRAFT" && (
         <p className="notice" role="note">
-          The client has not submitted this intake yet. It is shown because a self-harm question was answered above &ldquo;not at
-          all&rdquo;. These are their answers so far.
+          The client has not submitted this intake yet. It is shown because a self-harm question was answered above &ldquo;not at all&rdquo;
+          (below). These are their answers so far.
         </p>
       )}
-      {intake.urgent && (
-        <section aria-labelledby="urgent-heading" className="section">
-          <h2 id="urgent-heading">Urgent flag</h2>
-          <p>A self-harm question was answered above &ldquo;not at all&rdquo;.</p>
+      {(intake.urgent || riskLines.length > 0) && (
+        <section aria-labelledby="urgent-heading" className="section risk-history">
+          <h2 id="urgent-heading">Self-harm questions</h2>
+          {riskLines.length > 0 ? (
+            <>
+              <p>Every answer to a self-harm question, as it was given, including any changed afterwards:</p>
+              <ul>
+                {riskLines.map((line) => (
+                  <li key={line.label}>
+                    {line.text}.<br />
+                    <span className="small">&ldquo;{line.question}&rdquo;</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            // Intakes flagged before answers were recorded one by one have only the flag.
+            <p>A self-harm question was answered above &ldquo;not at all&rdquo;. When and how was not recorded for this intake.</p>
+          )}
           {review.urgentFollowUp && (
             <>
               <p>
@@ -92,7 +112,7 @@ export default async function IntakeDetailPage({ params }: Props) {
               {review.urgentFollowUp.note && <p className="follow-up-note">{review.urgentFollowUp.note}</p>}
             </>
           )}
-          {intake.status !== "REVIEWED" && <UrgentFollowUpForm intakeId={intake.id} open={review.needsUrgentAttention} />}
+          {intake.urgent && intake.status !== "REVIEWED" && <UrgentFollowUpForm intakeId={intake.id} open={review.needsUrgentAttention} />}
         </section>
       )}
       <PrintButton />
