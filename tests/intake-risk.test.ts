@@ -5,6 +5,7 @@
  * the clinician (audited). The answer endpoint checks the Origin, the signed-in client and
  * that the intake is hers.
  */
+import fc from "fast-check";
 import { afterAll, beforeEach, describe, expect, test, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; role: "CLIENT" | "CLINICIAN"; sessionId: string } }));
@@ -22,6 +23,7 @@ const { readRiskHistory, MAX_RISK_EVENTS } = await import("@/lib/intake/risk");
 const { riskHistoryLines } = await import("@/lib/intake/risk-history");
 const { markUrgentFollowedUp, countIntakes } = await import("@/lib/intake/review");
 const { POST } = await import("@/app/api/intake/risk-answers/route");
+const schemaModule = await import("@/lib/intake/schema");
 
 const NOW = new Date("2030-01-07T19:02:00.000Z"); // 2:02 PM in New York
 const ZONE = "America/New_York";
@@ -277,5 +279,57 @@ describe("POST /api/intake/risk-answers", () => {
     }
     expect(await prisma.riskEvent.count()).toBe(0);
     expect(await prisma.intake.count({ where: { urgent: true } })).toBe(0);
+  });
+
+  test("whatever the body, a crafted request gets a 4xx with a sentence, never a 500, and records nothing", async () => {
+    const { client, intakeId } = await clientWithIntake();
+    session.user = client;
+    const answer = fc.record(
+      {
+        key: fc.oneof(fc.string({ maxLength: 70 }), fc.constant("valid-key-0001")),
+        measure: fc.oneof(fc.constantFrom("phq9", "gad7", "epds", "__proto__"), fc.anything()),
+        item: fc.oneof(fc.integer({ min: -2, max: 12 }), fc.double(), fc.string()),
+        answer: fc.oneof(fc.integer({ min: -2, max: 6 }), fc.double(), fc.constant(null)),
+        answeredAt: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(1e300)),
+      },
+      { requiredKeys: [] },
+    );
+    const body = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.json(),
+      fc
+        .record({
+          intakeId: fc.oneof(fc.constant(intakeId), fc.string({ maxLength: 80 })),
+          source: fc.string(),
+          answers: fc.array(answer, { maxLength: 60 }),
+        })
+        .map((b) => JSON.stringify(b)),
+      fc.constant(
+        JSON.stringify({
+          intakeId,
+          answers: Array.from({ length: 51 }, (_, i) => ({ key: `many-key-${i}`, measure: "phq9", item: 9, answer: 1, answeredAt: 1 })),
+        }),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        const parsedOk = (() => {
+          try {
+            const { riskAnswersRequestSchema } = schemaModule;
+            return riskAnswersRequestSchema.safeParse(JSON.parse(text)).success && JSON.parse(text).intakeId === intakeId;
+          } catch {
+            return false;
+          }
+        })();
+        fc.pre(!parsedOk);
+        const response = await post(text);
+        expect(response.status, text.slice(0, 200)).toBeGreaterThanOrEqual(400);
+        expect(response.status, text.slice(0, 200)).toBeLessThan(500);
+        const json = (await response.json()) as { error?: unknown };
+        expect(typeof json.error).toBe("string");
+      }),
+      { numRuns: 80 },
+    );
+    expect(await prisma.riskEvent.count()).toBe(0);
   });
 });

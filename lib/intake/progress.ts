@@ -23,17 +23,16 @@ function isStep(value: string | null | undefined): value is StepSlug {
 }
 
 /**
- * The step to resume at: the earlier of the first step with required questions still
- * unanswered and the step she left (so resuming never jumps past either). Without either, the
- * first step not done yet, and once everything is done, the review.
+ * The step to resume at: the step she left, or an earlier one whose required questions are
+ * still unanswered, so resuming never jumps past either. Without a record of where she was
+ * (a draft from before it was kept), the first step not done yet; once all are done, the review.
  */
 export function resumeStep(draft: DraftAnswers, options: { epdsEnabled: boolean }, lastStep: string | null | undefined): StepSlug {
+  if (!isStep(lastStep)) {
+    const done = completedSteps(draft, options);
+    return ANSWERED.find((step) => !done.has(step)) ?? "review";
+  }
   const order = (slug: StepSlug) => STEPS.findIndex((step) => step.slug === slug);
-  const candidates: StepSlug[] = [];
   const unanswered = ANSWERED.find((step) => !passes(step, draft, options));
-  if (unanswered) candidates.push(unanswered);
-  if (isStep(lastStep)) candidates.push(lastStep);
-  if (candidates.length > 0) return candidates.reduce((a, b) => (order(a) <= order(b) ? a : b));
-  const done = completedSteps(draft, options);
-  return ANSWERED.find((step) => !done.has(step)) ?? "review";
+  return unanswered !== undefined && order(unanswered) < order(lastStep) ? unanswered : lastStep;
 }
