@@ -86,7 +86,6 @@ test("on a phone the sticky save bar never covers the control she has tabbed to"
   await signInAsClient(page);
   await page.goto("/portal/intake/about-you");
   await waitForHydration(page);
-  const bar = page.locator(".intake-nav");
 
   // Every control reached with the keyboard is fully in view, above the bar (WCAG 2.4.11).
   let checked = 0;
