@@ -38,6 +38,10 @@ test("one intake that cannot be decrypted is marked; the list, the urgent ones a
   await expect(brokenRow).toContainText("Could not be read");
   await expect(brokenRow).toContainText("Urgent");
   await expectAccessible(page);
+  // Its own page says so too, with its risk answers, which are stored apart.
+  await brokenRow.getByRole("link").first().click();
+  await expect(page.getByText("could not be decrypted")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Self-harm questions" })).toContainText("PHQ-9 item 9: “More than half the days”");
 
   expect((await page.goto("/dashboard"))?.status()).toBe(200);
   await expect(page.getByRole("alert").filter({ hasText: /needs? your prompt review/ })).toBeVisible();

@@ -15,6 +15,9 @@ import { readRiskHistory } from "@/lib/intake/risk";
 import { riskHistoryLines } from "@/lib/intake/risk-history";
 import type { DraftAnswers } from "@/lib/intake/schema";
 import { readIntake } from "@/lib/intake/service";
+import { INTAKE_UNREADABLE_LABEL } from "@/lib/intake/status";
+import { DecryptionError } from "@/lib/platform/crypto";
+import { logger } from "@/lib/platform/logger";
 
 export const metadata: Metadata = { title: "Intake", robots: { index: false } };
 
@@ -57,13 +60,42 @@ export default async function IntakeDetailPage({ params }: Props) {
   const actor = { id: user.id, role: user.role };
   // readIntake and readRiskHistory write the audit events for this view (or the refusal).
   const [intake, review, risk, timeZone] = await Promise.all([
-    readIntake(id, actor),
+    // Answers that do not decrypt (damaged, or a key missing) get a page that says so, as the list marks them.
+    readIntake(id, actor).catch((error: unknown) => {
+      if (!(error instanceof DecryptionError)) throw error;
+      logger.error({ event: "intake.unreadable", intakeId: id, errorCode: "DecryptionError" }, "an intake could not be decrypted");
+      return "unreadable" as const;
+    }),
     getReviewInfo(id),
     readRiskHistory(id, actor),
     getPracticeTimeZone(),
   ]);
   if (!intake || !review) notFound();
   const riskLines = riskHistoryLines(risk ?? [], timeZone);
+  if (intake === "unreadable") {
+    return (
+      <article className="intake-detail">
+        <p>
+          <Link href="/dashboard/intakes">All intakes</Link>
+        </p>
+        <h1>Intake: {review.clientEmail}</h1>
+        <p className="notice" role="note">
+          <strong>{INTAKE_UNREADABLE_LABEL}.</strong> This intake&rsquo;s answers could not be decrypted: the key they were stored with may
+          be missing from ENCRYPTION_KEYS, or the stored data is damaged. The error has been logged with this intake&rsquo;s id.
+        </p>
+        {riskLines.length > 0 && (
+          <section aria-labelledby="urgent-heading" className="section risk-history">
+            <h2 id="urgent-heading">Self-harm questions</h2>
+            <ul>
+              {riskLines.map((line) => (
+                <li key={line.label}>{line.text}.</li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </article>
+    );
+  }
   const scores = intake.scores;
   const answers = (intake.answers ?? review.draft ?? {}) as DraftAnswers;
 
