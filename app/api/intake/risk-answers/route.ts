@@ -22,7 +22,9 @@ export async function POST(req: Request) {
 
     const length = Number(req.headers.get("content-length") ?? 0);
     if (length > MAX_BODY_BYTES) return jsonError(413, { error: "That request is too large." });
-    const text = await req.text();
+    // A page closing mid-request can cut its body off: nothing to record, and nothing wrong here.
+    const text = await req.text().catch(() => null);
+    if (text === null) return jsonError(400, { error: "That request could not be read." });
     if (text.length > MAX_BODY_BYTES) return jsonError(413, { error: "That request is too large." });
     let body: unknown;
     try {
