@@ -182,7 +182,8 @@ test("an intake survives backup and restore into a fresh database, and only the 
   const wrong = await app(server.urlFor(RESTORED), WRONG_KEYS);
   expect(await wrong.prisma.intake.count()).toBe(1);
   // The list still opens (an unreadable intake must not hide the others) but shows nothing of it.
-  const listed = await wrong.dashboard.listIntakes(clinician);
-  expect(listed).toEqual([expect.objectContaining({ id: intakeId, unreadable: true, name: null, scores: null })]);
+  expect(await wrong.dashboard.listIntakes(clinician)).toEqual([
+    expect.objectContaining({ id: intakeId, unreadable: true, name: null, scores: null }),
+  ]);
   await expect(wrong.service.readIntake(intakeId, clinician)).rejects.toBeInstanceOf(wrong.DecryptionError);
 });
