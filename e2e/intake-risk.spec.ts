@@ -125,3 +125,30 @@ test("a risk answer the server could not take is retried until it is recorded", 
   const { rows } = await db.query<{ source: string }>(`SELECT source FROM "RiskEvent" WHERE "clientId" = $1`, [client.id]);
   expect(rows.map((r) => r.source)).toEqual(["answer"]);
 });
+
+test("an answer still waiting for a retry when the tab is closed goes out with the page (sendBeacon)", async ({
+  page,
+  db,
+  signInAsClient,
+}) => {
+  const client = await signInAsClient(page);
+  let refused = 0;
+  await page.route("**/api/intake/risk-answers", async (route) => {
+    if (refused === 0) {
+      refused += 1;
+      await route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: "down" }) });
+    } else await route.continue();
+  });
+  await page.route("**/portal/intake/screening", (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
+  await page.goto("/portal/intake/screening");
+  await waitForHydration(page);
+  await item9(page).getByRole("radio", { name: "Several days" }).check();
+  await expect.poll(() => refused).toBe(1);
+  // Closed during the pause before the retry.
+  await page.close({ runBeforeUnload: true });
+  await expect
+    .poll(async () =>
+      (await db.query<{ source: string }>(`SELECT source FROM "RiskEvent" WHERE "clientId" = $1`, [client.id])).rows.map((r) => r.source),
+    )
+    .toEqual(["page-hide"]);
+});

@@ -138,7 +138,8 @@ class RiskAnswerQueue {
       source: "page-hide",
       answers: this.queue.slice(0, MAX_RISK_ANSWERS_PER_REQUEST),
     });
-    const blob = new Blob([body], { type: "application/json" });
+    // text/plain: a type sendBeacon sends anywhere without a preflight; the server reads the text as JSON.
+    const blob = new Blob([body], { type: "text/plain;charset=UTF-8" });
     if (!(typeof navigator.sendBeacon === "function" && navigator.sendBeacon(ENDPOINT, blob))) {
       void fetch(ENDPOINT, { method: "POST", headers: { "Content-Type": "application/json" }, body, keepalive: true }).catch(() => {});
     }
