@@ -8,8 +8,9 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
+import pg from "pg";
 import { actionId, callAction } from "./lib/actions";
-import { closedLoop, paced, pacingText, PACING, summarise, type Sample, type Timed } from "./lib/measure";
+import { closedLoop, paced, pacingText, PACING, summarise, timed, type Sample, type Timed } from "./lib/measure";
 import { idleMemory, sampleMemory } from "./lib/memory";
 import { machine, printResult, table, writeResults, type Result } from "./lib/report";
 import { createClients, type BenchClient } from "./lib/sessions";
@@ -189,6 +190,77 @@ export async function runIntake(stack: Stack): Promise<Result[]> {
     counts: { submitted: spread.length - f.count, errors: f.count },
     ok: f.count === 0,
     notes: [`each user submits once, at a uniformly random moment in the first ${(PACING.thinkMs * 5) / 1000} s`, ...f.notes],
+    memory: sampler.stop(),
+    target: p95Target(summary.p95),
+  });
+  // A self-harm answer, sent by the step form the moment it is given: 50 clients at once, each
+  // the first positive answer of a draft, so each request also raises the urgent flag and
+  // queues the clinician's notice in its transaction.
+  const riskGroup = await createClients(stack.databaseUrl, CLIENTS, "intake-risk");
+  for (const client of riskGroup) {
+    const r = await save(client, 0);
+    if (r.error) throw new Error(`risk group draft save failed: ${r.error}`);
+  }
+  const db = new pg.Client({ connectionString: stack.databaseUrl });
+  await db.connect();
+  const ids = new Map(
+    (
+      await db.query<{ id: string; clientId: string }>(`SELECT id, "clientId" FROM "Intake" WHERE "clientId" = ANY($1)`, [
+        riskGroup.map((c) => c.id),
+      ])
+    ).rows.map((row) => [row.clientId, row.id]),
+  );
+  await db.end();
+  const risk = (client: BenchClient, answer: number, key: string, first: boolean) =>
+    timed(`${stack.baseUrl}/api/intake/risk-answers`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: new URL(stack.baseUrl).origin, Cookie: client.cookie },
+      body: JSON.stringify({
+        intakeId: ids.get(client.id),
+        source: "answer",
+        answers: [{ key, measure: "phq9", item: 9, answer, answeredAt: Date.now() }],
+      }),
+    }).then((r): Sample => {
+      const ok = r.status === 200 && r.body.includes('"recorded":1') && (!first || r.body.includes('"notified":true'));
+      return { ms: r.ms, status: r.status, error: ok ? r.error : (r.error ?? `not recorded: ${r.status} ${r.body.slice(0, 120)}`) };
+    });
+  // I5a first: one client, answers one after another (each a change, so each is recorded), for
+  // the latency of the answer alone, without queueing behind others.
+  const [single] = await createClients(stack.databaseUrl, 1, "intake-risk-single");
+  await save(single!, 0);
+  const singleDb = new pg.Client({ connectionString: stack.databaseUrl });
+  await singleDb.connect();
+  ids.set(single!.id, (await singleDb.query<{ id: string }>(`SELECT id FROM "Intake" WHERE "clientId" = $1`, [single!.id])).rows[0]!.id);
+  await singleDb.end();
+  const sequential: Sample[] = [];
+  started = performance.now();
+  for (let i = 0; i < 20; i++) sequential.push(await risk(single!, i % 2 === 0 ? 1 : 0, `bench-single-${i}`, i === 0));
+  summary = summarise(sequential, performance.now() - started);
+  f = failures(sequential);
+  record({
+    id: "I5a",
+    name: "risk answer, 1 client × 20 one after another (POST /api/intake/risk-answers)",
+    shape: "sequential",
+    summary,
+    counts: { errors: f.count },
+    ok: f.count === 0,
+    notes: ["alternating 'Several days' / 'Not at all': every answer is a change and is recorded", ...f.notes],
+    target: p95Target(summary.p95),
+  });
+
+  sampler = sampleMemory(stack.serverPid);
+  started = performance.now();
+  const risks = await Promise.all(riskGroup.map((client) => risk(client, 1, `bench-${client.id}`, true)));
+  summary = summarise(risks, performance.now() - started);
+  f = failures(risks);
+  record({
+    id: "I5",
+    name: `risk answer, ${CLIENTS} clients at once (POST /api/intake/risk-answers)`,
+    shape: "burst",
+    summary,
+    counts: { recorded: risks.length - f.count, errors: f.count },
+    ok: f.count === 0,
+    notes: ["each the first positive answer of its intake: records the event, raises the urgent flag, queues the notice", ...f.notes],
     memory: sampler.stop(),
     target: p95Target(summary.p95),
   });

@@ -68,6 +68,9 @@ export const ROUTES: Record<string, RouteEntry> = {
   "app/api/bookings/hold/route.ts": {
     skip: "POST only, public by design; origin, validation and rate limits are covered in e2e/booking.spec.ts",
   },
+  "app/api/intake/risk-answers/route.ts": {
+    skip: "POST only, for the signed-in client's own intake; origin, sign-in and ownership are covered in tests/intake-risk.test.ts and e2e/intake-risk.spec.ts",
+  },
   "app/dev/mail/page.tsx": {
     path: () => "/dev/mail",
     expect: { anonymous: "not-found", clientA: "not-found", clientB: "not-found", clinician: "not-found" },
@@ -90,6 +93,7 @@ export const ACTIONS: Record<string, "requireClient" | "requireClinician" | "pub
   "lib/actions/booking.ts#clinicianBookingAction": "requireClinician",
   "lib/actions/booking.ts#saveAvailabilityAction": "requireClinician",
   "lib/actions/intake.ts#saveIntakeDraftAction": "requireClient",
+  "lib/actions/intake.ts#saveIntakeStepAction": "requireClient",
   "lib/actions/intake.ts#submitIntakeAction": "requireClient",
   "lib/actions/intake.ts#markReviewedAction": "requireClinician",
   "lib/actions/intake.ts#markUrgentFollowedUpAction": "requireClinician",

@@ -8,9 +8,9 @@
  * with its message and what was typed.
  */
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
 import { devices, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { appLib } from "./app-lib";
+import { appLogMark, appLogSince } from "./app-log";
 import { E2E } from "./config";
 import { COMPLETE_INTAKE } from "./data";
 import { expect, test } from "./fixtures";
@@ -22,17 +22,13 @@ const MODES: Mode[] = ["without JavaScript", "before its scripts load"];
 // A valid 1×1 PNG.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
-function logSize(): number {
-  return existsSync(E2E.serverLog) ? statSync(E2E.serverLog).size : 0;
-}
-
 /** A browser context in one of the two modes, recording every URL it requests. */
 class FormBrowser {
   readonly visited: string[] = [];
   readonly errors: string[] = [];
   private releaseScripts: () => void = () => {};
   private readonly scriptsHeld: Promise<void>;
-  private readonly logStart = logSize();
+  private readonly logStart = appLogMark();
 
   private constructor(
     readonly context: BrowserContext,
@@ -83,7 +79,7 @@ class FormBrowser {
   async expectNothingTyped(typed: string[]): Promise<void> {
     // The server writes its log lines as they happen; give the last ones a moment to land.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const log = existsSync(E2E.serverLog) ? readFileSync(E2E.serverLog).subarray(this.logStart).toString("utf8") : "";
+    const log = appLogSince(this.logStart);
     const urls = this.visited.map((url) => `${url}\n${safeDecode(url)}`);
     for (const value of typed) {
       const forms = [value, encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)];

@@ -696,3 +696,45 @@ describe("following up on an urgent flag", () => {
     expect((await countIntakes()).urgent).toBe(0);
   });
 });
+
+describe("an intake that cannot be decrypted", () => {
+  // Found: one such row made the whole intakes list, the urgent ones included, answer 500.
+  test("the list shows every other intake, marks the broken one (urgent flag intact), and logs an error line with its id only", async () => {
+    const { setLogDestination } = await import("@/lib/platform/logger");
+    const lines: string[] = [];
+    setLogDestination({ write: (line: string) => void lines.push(line) });
+    try {
+      const clinician = { ...(await createUser("CLINICIAN")), email: "c@example.test", sessionId: "s" };
+      const good = await createUser();
+      await saveAll(good.id, completeDraft());
+      await service.submitIntake(good.id, NOW);
+      const broken = await createUser();
+      await saveAll(broken.id, { ...completeDraft(), screening: { phq9: [0, 0, 0, 0, 0, 0, 0, 0, 2], gad7: Array(7).fill(0) } });
+      await service.submitIntake(broken.id, NOW);
+      const goodRow = await intakeRow(good.id);
+      const brokenRow = await intakeRow(broken.id);
+      // The good row's ciphertexts in the broken row: bound to another row, they do not decrypt.
+      await prisma.$executeRaw`UPDATE "Intake" SET "answersEnc" = ${goodRow.answersEnc}, "scoresEnc" = ${goodRow.scoresEnc} WHERE id = ${brokenRow.id}`;
+
+      const list = await dashboard.listIntakes(clinician);
+      expect(list.map((i) => i.id)).toEqual([brokenRow.id, goodRow.id]);
+      expect(list[0]).toMatchObject({
+        unreadable: true,
+        name: null,
+        scores: null,
+        urgent: true,
+        needsUrgentAttention: true,
+        status: "SUBMITTED",
+      });
+      expect(list[1]).toMatchObject({ unreadable: false, name: CANARY.preferredName });
+      expect(list[1]!.scores?.phq9.total).toBe(10);
+      expect(await countIntakes()).toEqual({ urgent: 1, submitted: 2 });
+
+      const errors = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.event === "intake.unreadable");
+      expect(errors).toEqual([expect.objectContaining({ level: "error", intakeId: brokenRow.id, errorCode: "DecryptionError" })]);
+      expectNoCanary(lines.join("\n").toLowerCase());
+    } finally {
+      setLogDestination();
+    }
+  });
+});

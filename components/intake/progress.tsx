@@ -1,7 +1,7 @@
 import Link from "@/components/ui/link";
 import { STEPS } from "@/lib/intake/schema";
 
-/** Where the client is in the questionnaire; completed steps are links. */
+/** Where the client is in the questionnaire; every step is a link, the done ones ticked. */
 export function IntakeProgress({ current, completed }: { current: string; completed: Set<string> }) {
   const index = STEPS.findIndex((s) => s.slug === current);
   return (
@@ -13,11 +13,13 @@ export function IntakeProgress({ current, completed }: { current: string; comple
       <svg className="progress-bar" aria-hidden="true" focusable="false" viewBox={`0 0 ${STEPS.length} 1`} preserveAspectRatio="none">
         <rect width={index + 1} height={1} />
       </svg>
+      {/* Each step a separate target with its number inside it: on a phone the list wraps
+          instead of running one title into the next number, and every link is at least 24 px. */}
       <ol className="progress-steps">
-        {STEPS.map((step) => (
-          <li key={step.slug} aria-current={step.slug === current ? "step" : undefined}>
-            <Link href={`/portal/intake/${step.slug}`}>
-              {step.title}
+        {STEPS.map((step, i) => (
+          <li key={step.slug}>
+            <Link href={`/portal/intake/${step.slug}`} aria-current={step.slug === current ? "step" : undefined}>
+              <span className="progress-step-number">{i + 1}.</span> {step.title}
               {completed.has(step.slug) ? <span className="visually-hidden"> (done)</span> : null}
               {completed.has(step.slug) ? <span aria-hidden="true"> ✓</span> : null}
             </Link>

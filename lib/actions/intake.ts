@@ -4,37 +4,77 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireClient, requireClinician } from "@/lib/auth/session";
 import { markReviewed, markUrgentFollowedUp } from "@/lib/intake/review";
-import { draftSchema, epdsSchema, followUpNoteSchema, reviewNoteSchema, STEPS, type AnsweredStepSlug } from "@/lib/intake/schema";
+import { stepValuesFromForm } from "@/lib/intake/fields";
+import {
+  draftSchema,
+  epdsSchema,
+  followUpNoteSchema,
+  reviewNoteSchema,
+  STEPS,
+  stepIndex,
+  stepSchemaFor,
+  type AnsweredStepSlug,
+} from "@/lib/intake/schema";
 import { saveDraft, submitIntake } from "@/lib/intake/service";
-import { setEpdsPermission } from "@/lib/intake/settings";
-import { done, formValues, invalid, refused, type ActionState } from "@/lib/platform/action";
+import { getClinicalSettings, setEpdsPermission } from "@/lib/intake/settings";
+import { done, formValues, invalid, refused, type ActionResult, type ActionState } from "@/lib/platform/action";
+import type { FieldErrors } from "@/lib/platform/validation";
 
 // ---------------------------------------------------------------------------------------
 // The client's side
 
-export type SaveState = { ok: true; savedAt: string; risk: boolean } | { ok: false; message: string };
+export type DraftSaved = { savedAt: string; risk: boolean };
 
-export async function saveIntakeDraftAction(step: string, values: unknown): Promise<SaveState> {
+const NOT_SAVED = "Some answers could not be saved: please check them and try again.";
+
+/** The autosave while she types (with JavaScript): the step's answers as typed, valid or not. */
+export async function saveIntakeDraftAction(step: string, values: unknown): Promise<ActionResult<DraftSaved>> {
   const user = await requireClient("/portal/intake");
   const parsed = draftSchema.safeParse({ step, values });
-  if (!parsed.success || parsed.data.step === "review")
-    return { ok: false, message: "Some answers could not be saved: please check them and try again." };
+  if (!parsed.success || parsed.data.step === "review") return refused(NOT_SAVED);
   const result = await saveDraft(user.id, parsed.data.step as AnsweredStepSlug, parsed.data.values);
-  if (!result.ok) return { ok: false, message: result.message };
-  return { ok: true, savedAt: result.savedAt.toISOString(), risk: result.risk };
+  if (!result.ok) return refused(result.message);
+  return done("Saved.", { savedAt: result.savedAt.toISOString(), risk: result.risk });
 }
 
-export type SubmitState = { message: string; issues?: { step: string; title: string; message: string }[] } | undefined;
+/**
+ * A step's "Save and continue" or "Back": the form's own action, so it posts with or without
+ * JavaScript and before the page's scripts have loaded. Saves what was typed in any case (so
+ * nothing is lost), then moves on, or comes back with a message per question that still
+ * needs an answer and everything typed kept.
+ */
+export async function saveIntakeStepAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireClient("/portal/intake");
+  if (!(formData instanceof FormData)) return refused(NOT_SAVED);
+  const form = formValues(formData);
+  const index = stepIndex(typeof form.step === "string" ? form.step : "");
+  const step = STEPS[index];
+  if (!step?.schema) return refused("This page of the questionnaire could not be found. Please reload it.", form);
+  const slug = step.slug as AnsweredStepSlug;
+  const options = await getClinicalSettings();
+  const values = stepValuesFromForm(slug, form, options);
+  const checked = stepSchemaFor(slug, options).safeParse(values);
+  const bounded = draftSchema.safeParse({ step: slug, values });
+  if (!bounded.success) return checked.success ? refused(NOT_SAVED, form) : invalid(checked.error, form, NOT_SAVED);
 
-export async function submitIntakeAction(): Promise<SubmitState> {
+  const back = form.intent === "back";
+  const target = back ? (STEPS[index - 1] ?? step) : checked.success ? STEPS[index + 1]! : step;
+  const saved = await saveDraft(user.id, slug, bounded.data.values, new Date(), { resumeAt: target.slug });
+  if (!saved.ok) redirect("/portal/intake");
+  if (back || checked.success) redirect(`/portal/intake/${target.slug}`);
+  return invalid(checked.error, form, "Your answers are saved. A few questions still need an answer before you continue.");
+}
+
+const SUBMIT_ISSUES = "A few answers still need your attention before you can submit. Nothing has been sent yet.";
+
+/** Submits the whole intake; a step that is not complete comes back as a field error under the step's name. */
+export async function submitIntakeAction(): Promise<ActionState> {
   const user = await requireClient("/portal/intake");
   const result = await submitIntake(user.id);
-  if (result.ok) redirect(`/portal/intake?submitted=1${result.risk ? "&support=1" : ""}`);
-  if (result.reason === "submitted") redirect("/portal/intake");
-  return {
-    message: "A few answers still need your attention before you can submit. Nothing has been sent yet.",
-    issues: result.issues.map((issue) => ({ ...issue, title: STEPS.find((s) => s.slug === issue.step)?.title ?? issue.step })),
-  };
+  if (result.ok || result.reason === "submitted") redirect(result.ok ? "/portal/intake?submitted=1" : "/portal/intake");
+  const byStep: FieldErrors = {};
+  for (const issue of result.issues) byStep[issue.step] ??= issue.message;
+  return invalid(byStep, {}, SUBMIT_ISSUES);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
  * What each plain step of the questionnaire asks, for the form to render. Validation lives
  * in ./schema.ts; these are labels, hints and choices only.
  */
-import { CONCERNS, SKIP, US_STATES } from "@/lib/intake/schema";
+import { EPDS, GAD7, PHQ9 } from "@/lib/intake/instruments";
+import { CONCERNS, SKIP, US_STATES, type AnsweredStepSlug } from "@/lib/intake/schema";
+import type { FormValues } from "@/lib/platform/action";
 
 export type Option = { value: string; label: string };
 
@@ -224,3 +226,50 @@ export const STEP_FIELDS: Record<string, FieldDef[]> = {
 };
 
 export { SENSITIVE_HINT };
+
+/** The input name of a questionnaire item: "phq9.8" is PHQ-9 item 9 (react-hook-form's path into the `phq9` list). */
+export const itemFieldName = (measure: string, index: number) => `${measure}.${index}`;
+
+const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
+function answerIndex(value: string | string[] | undefined): number | null {
+  const raw = first(value);
+  if (raw === undefined || raw.trim() === "") return null;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 && n <= 3 ? n : null;
+}
+
+/**
+ * A step's answers as the form posted them (a FormData's fields) in the shape the draft and
+ * the schemas use: text as typed, a radio's value or null, a checkbox group's list, a single
+ * checkbox as true/false, a questionnaire's answers as a list of option indexes (null when
+ * unanswered). Only the step's own questions are taken. The same for a plain POST without
+ * JavaScript and for the autosave, so both save exactly the same thing.
+ */
+export function stepValuesFromForm(step: AnsweredStepSlug, form: FormValues, { epdsEnabled }: { epdsEnabled: boolean }) {
+  const values: Record<string, unknown> = {};
+  if (step === "screening") {
+    for (const instrument of epdsEnabled ? [PHQ9, GAD7, EPDS] : [PHQ9, GAD7]) {
+      values[instrument.id] = instrument.items.map((_, index) => answerIndex(form[itemFieldName(instrument.id, index)]));
+    }
+    values.phq9Difficulty = answerIndex(form.phq9Difficulty);
+    return values;
+  }
+  for (const field of STEP_FIELDS[step] ?? []) {
+    const raw = form[field.name];
+    switch (field.kind) {
+      case "checkbox":
+        values[field.name] = first(raw) === "on" || first(raw) === "true";
+        break;
+      case "checkboxes":
+        values[field.name] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+        break;
+      case "radio":
+        values[field.name] = first(raw) || null;
+        break;
+      default:
+        values[field.name] = first(raw) ?? "";
+    }
+  }
+  return values;
+}

@@ -11,6 +11,7 @@ import { intakeFields } from "@/lib/intake/sealed";
 import { needsUrgentAttention, needsUrgentAttentionWhere } from "@/lib/intake/urgency";
 import { prisma } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { errorCode, logger } from "@/lib/platform/logger";
 
 export type IntakeListItem = {
   id: string;
@@ -25,6 +26,8 @@ export type IntakeListItem = {
   urgentFollowedUpAt: Date | null;
   urgentFollowedUpBy: string | null;
   scores: IntakeScores | null;
+  /** Its answers or scores could not be decrypted (tampered, or a key missing): shown as such, never failing the list. */
+  unreadable: boolean;
 };
 
 const actorOf = (user: CurrentUser) => ({ id: user.id, role: user.role });
@@ -64,16 +67,10 @@ export async function listIntakes(clinician: CurrentUser): Promise<IntakeListIte
   });
   await recordAudit({ actor: actorOf(clinician), action: "intake.list", subjectType: "Intake", outcome: "allowed" });
   const items = rows.map((row): IntakeListItem => {
-    const answers: Partial<IntakeAnswers> | null = row.answersEnc
-      ? intakeFields.answers.open(row.id, row.answersEnc)
-      : row.draftEnc
-        ? (intakeFields.draft.open(row.id, row.draftEnc) as Partial<IntakeAnswers>)
-        : null;
-    const about = answers?.["about-you"] as { preferredName?: string; legalName?: string } | undefined;
-    return {
+    const item: IntakeListItem = {
       id: row.id,
       clientEmail: row.client.email,
-      name: about?.preferredName || about?.legalName || null,
+      name: null,
       status: row.status,
       urgent: row.urgent,
       urgentAt: row.urgentAt,
@@ -81,8 +78,25 @@ export async function listIntakes(clinician: CurrentUser): Promise<IntakeListIte
       urgentFollowedUpAt: row.urgentFollowedUpAt,
       urgentFollowedUpBy: row.urgentFollowedUpBy?.email ?? null,
       submittedAt: row.submittedAt,
-      scores: row.scoresEnc ? intakeFields.scores.open(row.id, row.scoresEnc) : null,
+      scores: null,
+      unreadable: false,
     };
+    // One row that does not decrypt must not hide the others (the urgent ones least of all):
+    // it is listed with what is plain (status, urgency, dates) and marked, and logged by id.
+    try {
+      const answers: Partial<IntakeAnswers> | null = row.answersEnc
+        ? intakeFields.answers.open(row.id, row.answersEnc)
+        : row.draftEnc
+          ? (intakeFields.draft.open(row.id, row.draftEnc) as Partial<IntakeAnswers>)
+          : null;
+      const about = answers?.["about-you"] as { preferredName?: string; legalName?: string } | undefined;
+      item.name = about?.preferredName || about?.legalName || null;
+      item.scores = row.scoresEnc ? intakeFields.scores.open(row.id, row.scoresEnc) : null;
+    } catch (error) {
+      logger.error({ event: "intake.unreadable", intakeId: row.id, errorCode: errorCode(error) }, "an intake could not be decrypted");
+      return { ...item, name: null, scores: null, unreadable: true };
+    }
+    return item;
   });
   // Stable: ties keep the query's order.
   return items.sort((a, b) => {

@@ -6,7 +6,7 @@
 import { DateTime } from "luxon";
 import { checkbox, ISO_DATE_PATTERN, PHONE_PATTERN, recordId } from "@/lib/platform/validation";
 import { z } from "@/lib/platform/zod";
-import { epdsAnswersSchema, gad7AnswersSchema, phq9AnswersSchema, phq9DifficultySchema } from "@/lib/intake/scoring";
+import { epdsAnswersSchema, gad7AnswersSchema, isRiskItem, phq9AnswersSchema, phq9DifficultySchema } from "@/lib/intake/scoring";
 
 // v2: the Notice of Privacy Practices became readable on the site (it was "available on request").
 export const CONSENT_VERSION = "2026-12-v2";
@@ -204,6 +204,12 @@ export const STEPS = [
 export type StepSlug = (typeof STEPS)[number]["slug"];
 export type AnsweredStepSlug = Exclude<StepSlug, "review">;
 
+/** The schema a step's answers must pass to continue (the screening's depends on the EPDS setting). */
+export function stepSchemaFor(step: AnsweredStepSlug, options: { epdsEnabled: boolean }): z.ZodType {
+  if (step === "screening") return screeningSchemaFor(options);
+  return STEPS.find((s) => s.slug === step)!.schema!;
+}
+
 export function stepIndex(slug: string): number {
   return STEPS.findIndex((step) => step.slug === slug);
 }
@@ -234,6 +240,34 @@ export const draftSchema = z.object({
   values: draftStepSchema,
 });
 export type DraftAnswers = Partial<Record<AnsweredStepSlug, Record<string, unknown>>>;
+
+/** The most answers one request may carry: a page that was offline a while sends what it queued. */
+export const MAX_RISK_ANSWERS_PER_REQUEST = 50;
+
+/**
+ * What the step form sends the moment a risk item is answered (and again as the page closes):
+ * which intake, and each answer with the browser's id for it and when it was chosen.
+ */
+export const riskAnswersRequestSchema = z.object({
+  intakeId: recordId,
+  source: z.enum(["answer", "page-hide"]).default("answer"),
+  answers: z
+    .array(
+      z
+        .object({
+          key: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+          measure: z.enum(["phq9", "gad7", "epds"]),
+          item: z.number().int().min(1).max(10),
+          answer: z.number().int().min(0).max(3),
+          /** Milliseconds since 1970, by the browser's clock. */
+          answeredAt: z.number().int().min(0).max(8.64e15),
+        })
+        .refine((a) => isRiskItem(a.measure, a.item), "That question is not a risk item."),
+    )
+    .min(1)
+    .max(MAX_RISK_ANSWERS_PER_REQUEST),
+});
+export type RiskAnswersRequest = z.output<typeof riskAnswersRequestSchema>;
 
 /** Validates every step of a complete intake; the signature must match the legal name. */
 export function validateComplete(draft: DraftAnswers, options: { epdsEnabled: boolean }) {

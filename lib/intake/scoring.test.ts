@@ -432,3 +432,35 @@ describe("instrument definitions", () => {
     expect(EPDS.citation).toMatch(/Royal College of Psychiatrists 1987.*Cox.*Holden.*Sagovsky.*150.*782-786/);
   });
 });
+
+describe("risk items, from the instruments' own definitions", () => {
+  test("are PHQ-9 item 9 and EPDS item 10; the GAD-7 has none", async () => {
+    const { RISK_ITEMS, isRiskItem, riskItemsOf } = await import("@/lib/intake/scoring");
+    expect(RISK_ITEMS).toEqual([
+      { measure: "phq9", item: 9 },
+      { measure: "epds", item: 10 },
+    ]);
+    expect(isRiskItem("phq9", 8)).toBe(false);
+    expect(riskItemsOf("gad7")).toEqual([]);
+  });
+
+  test("an answer is positive when it scores above 0: the EPDS's options run the other way", async () => {
+    const { isPositiveRiskAnswer } = await import("@/lib/intake/scoring");
+    expect([0, 1, 2, 3].map((a) => isPositiveRiskAnswer("phq9", 9, a))).toEqual([false, true, true, true]);
+    // "Yes, quite often", "Sometimes", "Hardly ever", "Never"
+    expect([0, 1, 2, 3].map((a) => isPositiveRiskAnswer("epds", 10, a))).toEqual([true, true, true, false]);
+    expect(() => isPositiveRiskAnswer("phq9", 1, 1)).toThrow();
+    expect(() => isPositiveRiskAnswer("phq9", 9, 4)).toThrow();
+  });
+
+  test("riskAnswersOf reads a draft as typed: numeric strings count, anything else is unanswered; the EPDS only when in use", async () => {
+    const { riskAnswersOf } = await import("@/lib/intake/scoring");
+    const screening = { phq9: [0, 0, 0, 0, 0, 0, 0, 0, "2"], epds: [0, 0, 0, 0, 0, 0, 0, 0, 0, "x"] };
+    expect(riskAnswersOf(screening, { epdsEnabled: false })).toEqual([{ measure: "phq9", item: 9, answer: 2 }]);
+    expect(riskAnswersOf(screening, { epdsEnabled: true })).toEqual([
+      { measure: "phq9", item: 9, answer: 2 },
+      { measure: "epds", item: 10, answer: null },
+    ]);
+    expect(riskAnswersOf(null, { epdsEnabled: true }).map((a) => a.answer)).toEqual([null, null]);
+  });
+});

@@ -185,6 +185,55 @@ export function scoreInstrument(
   }
 }
 
+// ---------------------------------------------------------------------------
+// Risk items: the self-harm questions, wherever a questionnaire is asked (the intake now,
+// repeated check-ins later). Derived from the instruments' own definitions, so a new
+// measure with a `selfHarm` item is a risk item everywhere without another list to update.
+
+export type RiskItem = { readonly measure: InstrumentId; readonly item: number };
+
+/** Every risk item: PHQ-9 item 9 and EPDS item 10 today. */
+export const RISK_ITEMS: readonly RiskItem[] = Object.values(INSTRUMENTS).flatMap((instrument) =>
+  instrument.items.filter((item) => item.selfHarm).map((item) => ({ measure: instrument.id, item: item.number })),
+);
+
+export function isRiskItem(measure: string, item: number): measure is InstrumentId {
+  return RISK_ITEMS.some((risk) => risk.measure === measure && risk.item === item);
+}
+
+/** The risk items of one questionnaire (none for the GAD-7). */
+export function riskItemsOf(measure: InstrumentId): readonly RiskItem[] {
+  return RISK_ITEMS.filter((risk) => risk.measure === measure);
+}
+
+/**
+ * Whether an answer (the option's index) to a risk item scores above 0, i.e. is anything but
+ * "Not at all" / "Never". The EPDS lists its options most-symptomatic first: "Never" is index 3.
+ */
+export function isPositiveRiskAnswer(measure: InstrumentId, item: number, answer: number): boolean {
+  if (!isRiskItem(measure, item)) throw new Error("Not a risk item");
+  if (!isValidAnswer(answer)) throw new Error(`${INSTRUMENTS[measure].shortName}: item ${item} must be an integer from 0 to 3`);
+  return (measure === "epds" ? epdsItemScore(item, answer) : answer) > 0;
+}
+
+/**
+ * The answers given so far to the risk items, read from a screening step's values as saved
+ * (a draft holds whatever was typed: a numeric string still counts, so risk is never missed;
+ * anything else is unanswered). The EPDS only when it is in use.
+ */
+export function riskAnswersOf(
+  screening: unknown,
+  options: { epdsEnabled: boolean },
+): { measure: InstrumentId; item: number; answer: number | null }[] {
+  const values = (screening && typeof screening === "object" ? screening : {}) as Record<string, unknown>;
+  return RISK_ITEMS.filter((risk) => risk.measure !== "epds" || options.epdsEnabled).map((risk) => {
+    const list = values[risk.measure];
+    const raw: unknown = Array.isArray(list) ? list[risk.item - 1] : undefined;
+    const n = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
+    return { ...risk, answer: isValidAnswer(n) ? n : null };
+  });
+}
+
 /**
  * Whether the self-harm item (PHQ-9 item 9, EPDS item 10) has been answered with
  * anything scoring above 0. Works on a partly completed form so the crisis panel can
@@ -194,15 +243,11 @@ export function scoreInstrument(
 export function hasSelfHarmRisk(instrument: InstrumentId, answers: ReadonlyArray<number | null | undefined>): boolean {
   const definition = INSTRUMENTS[instrument];
   if (definition === undefined) throw new Error("Unknown screening instrument");
-  const item = definition.items.find((candidate) => candidate.selfHarm);
-  if (item === undefined) return false;
-  const answer = answers[item.number - 1];
-  if (answer === undefined || answer === null) return false;
-  if (!isValidAnswer(answer)) {
-    throw new Error(`${definition.shortName}: item ${item.number} must be an integer from 0 to 3`);
-  }
-  const score = instrument === "epds" ? epdsItemScore(item.number, answer) : answer;
-  return score > 0;
+  return riskItemsOf(instrument).some(({ item }) => {
+    const answer = answers[item - 1];
+    if (answer === undefined || answer === null) return false;
+    return isPositiveRiskAnswer(instrument, item, answer);
+  });
 }
 
 export type IntakeScores = {

@@ -11,3 +11,8 @@ export const intakeFields = {
   reviewNote: sealedText("Intake", "reviewNote"),
   urgentFollowUpNote: sealedText("Intake", "urgentFollowUpNote"),
 };
+
+/** A recorded answer to a risk item (lib/intake/risk.ts). */
+export const riskEventFields = {
+  answer: sealedJson<{ answer: number }>("RiskEvent", "answer"),
+};

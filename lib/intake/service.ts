@@ -6,19 +6,20 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { clinicianIntakeSubmittedNotice, clinicianUrgentIntakeNotice } from "@/lib/intake/emails";
+import { clinicianIntakeSubmittedNotice } from "@/lib/intake/emails";
+import { recordRiskChanges, type RiskAnswer, type RiskSource } from "@/lib/intake/risk";
 import {
   CONSENT_VERSION,
-  STEPS,
   validateComplete,
   type AnsweredStepSlug,
   type DraftAnswers,
   type IntakeAnswers,
+  type StepSlug,
 } from "@/lib/intake/schema";
-import { hasSelfHarmRisk, scoreAnswers, type IntakeScores } from "@/lib/intake/scoring";
+import { isPositiveRiskAnswer, riskAnswersOf, scoreAnswers, type IntakeScores } from "@/lib/intake/scoring";
 import { intakeFields } from "@/lib/intake/sealed";
-import { getClinicalSettings, type ClinicalOptions } from "@/lib/intake/settings";
-import { needsUrgentAttention } from "@/lib/intake/urgency";
+import { getClinicalSettings } from "@/lib/intake/settings";
+import { raiseUrgentFlag } from "@/lib/intake/urgency";
 import type { IntakeStatus } from "@/lib/generated/prisma/enums";
 import { prisma, type Tx } from "@/lib/platform/db";
 import { env } from "@/lib/platform/env";
@@ -38,35 +39,27 @@ export type ClientIntake = {
   status: "DRAFT" | "SUBMITTED" | "REVIEWED";
   draft: DraftAnswers;
   submittedAt: Date | null;
-  /** Flagged urgent (a self-harm answer): the clinician's notice was queued with the flag. */
+  /** The step she last saved or moved to (progress.ts decides where to resume). */
+  resumeStep: string | null;
+  /** A self-harm question has been answered above "not at all", and the clinician was told. */
   urgent: boolean;
 };
 
 /** The signed-in client's own intake, created empty on first visit. */
 export async function getOrCreateClientIntake(clientId: string): Promise<ClientIntake> {
-  const select = { id: true, status: true, draftEnc: true, submittedAt: true, answersEnc: true, urgent: true } as const;
+  const select = { id: true, status: true, draftEnc: true, submittedAt: true, answersEnc: true, resumeStep: true, urgent: true } as const;
   const row =
     (await prisma.intake.findUnique({ where: { clientId }, select })) ??
     (await prisma.intake.upsert({ where: { clientId }, create: { id: randomUUID(), clientId }, update: {}, select }));
   const draft =
     row.status === "DRAFT" ? readDraft(row) : row.answersEnc ? (intakeFields.answers.open(row.id, row.answersEnc) as DraftAnswers) : {};
-  return { id: row.id, status: row.status, draft, submittedAt: row.submittedAt, urgent: row.urgent };
-}
-
-/** Which instruments' self-harm item is answered above "not at all" in a draft. */
-function selfHarmRiskItems(draft: DraftAnswers, options: ClinicalOptions): { phq9: boolean; epds: boolean } {
-  const screening = (draft.screening ?? {}) as { phq9?: (number | null)[]; epds?: (number | null)[] };
-  // Drafts hold whatever was typed: a numeric string still counts, so risk is never missed.
-  const safe = (answers: unknown) =>
-    Array.isArray(answers)
-      ? answers.map((a) => {
-          const n = typeof a === "string" && a.trim() !== "" ? Number(a) : a;
-          return Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 3 ? (n as number) : null;
-        })
-      : [];
   return {
-    phq9: hasSelfHarmRisk("phq9", safe(screening.phq9)),
-    epds: options.epdsEnabled && hasSelfHarmRisk("epds", safe(screening.epds)),
+    id: row.id,
+    status: row.status,
+    draft,
+    submittedAt: row.submittedAt,
+    resumeStep: row.resumeStep,
+    urgent: row.urgent,
   };
 }
 
@@ -79,37 +72,35 @@ async function lockIntake(tx: Tx, clientId: string): Promise<(UrgentState & { dr
   return row;
 }
 
-/**
- * Flags the intake urgent and tells the clinician once, in the caller's transaction.
- *
- * After the clinician has recorded a follow-up, the flag stays followed-up while the client
- * keeps saving the same positive answer: no second email. It needs her attention again (and
- * she is emailed again) only when a self-harm item that was not positive in the previous save
- * becomes positive after the follow-up (e.g. PHQ-9 item 9 changed from 0 to 2, or EPDS item 10
- * turning positive when only PHQ-9 item 9 was before). That moves urgentAt past
- * urgentFollowedUpAt; the follow-up itself is kept, so the history stays visible.
- */
-async function flagUrgent(tx: Tx, intake: UrgentState, newlyPositive: boolean, now: Date) {
-  if (intake.urgent && (needsUrgentAttention(intake) || !newlyPositive)) return;
-  await tx.intake.update({ where: { id: intake.id }, data: { urgent: true, urgentAt: now } });
-  await enqueueEmail(tx, {
-    kind: "intake.urgent.clinician",
-    priority: 10,
-    message: clinicianUrgentIntakeNotice({ to: env().CLINICIAN_NOTIFY_EMAIL, dashboardUrl: siteUrl(`/dashboard/intakes/${intake.id}`) }),
-  });
+/** The risk answers of a saved screening step, recorded as events (risk.ts); raises the urgent flag on a positive one. */
+async function recordScreeningRisk(
+  tx: Tx,
+  row: UrgentState,
+  clientId: string,
+  screening: unknown,
+  { source, now, epdsEnabled }: { source: RiskSource; now: Date; epdsEnabled: boolean },
+): Promise<boolean> {
+  const current = riskAnswersOf(screening, { epdsEnabled }).filter((a): a is RiskAnswer & { answer: number } => a.answer !== null);
+  const changes = await recordRiskChanges(tx, { clientId, intakeId: row.id }, current, { source, now, epdsEnabled });
+  const risk = current.some((a) => isPositiveRiskAnswer(a.measure, a.item, a.answer));
+  if (risk) await raiseUrgentFlag(tx, row, { newlyPositive: changes.newlyPositive, now });
+  return risk;
 }
 
 export type SaveDraftResult = { ok: true; savedAt: Date; risk: boolean } | { ok: false; reason: "submitted"; message: string };
 
 /**
- * Saves one step's answers as typed (valid or not) so nothing is lost. A self-harm answer
- * flags the intake urgent immediately, not only on submit: someone may stop halfway.
+ * Saves one step's answers as typed (valid or not) so nothing is lost. A self-harm answer is
+ * recorded as a risk event and flags the intake urgent immediately, not only on submit:
+ * someone may stop halfway. `resumeAt` is where she is going next ("Save and continue",
+ * "Back"); by default the step being saved.
  */
 export async function saveDraft(
   clientId: string,
   step: AnsweredStepSlug,
   values: Record<string, unknown>,
   now = new Date(),
+  { resumeAt = step }: { resumeAt?: StepSlug } = {},
 ): Promise<SaveDraftResult> {
   await getOrCreateClientIntake(clientId);
   return prisma.$transaction(async (tx) => {
@@ -125,14 +116,49 @@ export async function saveDraft(
     const draft = { ...previous, [step]: values };
     await tx.intake.update({
       where: { id: row.id },
-      data: { draftEnc: intakeFields.draft.seal(row.id, draft), draftVersion: { increment: 1 } },
+      data: { draftEnc: intakeFields.draft.seal(row.id, draft), draftVersion: { increment: 1 }, resumeStep: resumeAt },
     });
     const options = await getClinicalSettings(tx);
-    const before = selfHarmRiskItems(previous, options);
-    const after = selfHarmRiskItems(draft, options);
-    const risk = after.phq9 || after.epds;
-    if (risk) await flagUrgent(tx, row, (after.phq9 && !before.phq9) || (after.epds && !before.epds), now);
+    const risk =
+      step === "screening"
+        ? await recordScreeningRisk(tx, row, clientId, values, { source: "draft", now, epdsEnabled: options.epdsEnabled })
+        : false;
     return { ok: true as const, savedAt: now, risk };
+  });
+}
+
+export type RiskAnswersResult =
+  { ok: true; recorded: number; notified: boolean } | { ok: false; reason: "not-found" | "submitted"; message: string };
+
+/**
+ * Risk answers sent by the step form the moment they are given (and again as the page
+ * closes), before any draft save: recorded as events, and the first positive one raises the
+ * urgent flag and the clinician's notice. Only for the signed-in client's own intake, while
+ * it is a draft. `notified` says whether the clinician has been told of a risk answer on it.
+ */
+export async function recordRiskAnswers(
+  clientId: string,
+  input: { intakeId: string; answers: readonly RiskAnswer[]; source: Extract<RiskSource, "answer" | "page-hide"> },
+  now = new Date(),
+): Promise<RiskAnswersResult> {
+  return prisma.$transaction(async (tx) => {
+    const row = await lockIntake(tx, clientId);
+    if (!row || row.id !== input.intakeId)
+      return {
+        ok: false as const,
+        reason: "not-found" as const,
+        message: "This questionnaire could not be found. Please reload the page.",
+      };
+    if (row.status !== "DRAFT")
+      return {
+        ok: false as const,
+        reason: "submitted" as const,
+        message: "Your intake has already been submitted, so it can no longer be changed.",
+      };
+    const { epdsEnabled } = await getClinicalSettings(tx);
+    const changes = await recordRiskChanges(tx, { clientId, intakeId: row.id }, input.answers, { source: input.source, now, epdsEnabled });
+    const raised = changes.positive ? await raiseUrgentFlag(tx, row, { newlyPositive: changes.newlyPositive, now }) : false;
+    return { ok: true as const, recorded: changes.recorded, notified: row.urgent || raised };
   });
 }
 
@@ -168,9 +194,9 @@ export async function submitIntake(clientId: string, now = new Date()): Promise<
         submittedAt: now,
       },
     });
-    // The submitted answers are the last saved draft: any new positive answer was already seen
-    // by saveDraft, so submitting never re-alerts a followed-up intake.
-    if (scores.selfHarmRisk) await flagUrgent(tx, row, false, now);
+    // The submitted answers are the last saved draft, whose risk answers saveDraft recorded
+    // already: this records nothing new then, and never re-alerts a followed-up intake.
+    await recordScreeningRisk(tx, row, clientId, checked.answers.screening, { source: "submit", now, epdsEnabled: options.epdsEnabled });
     await enqueueEmail(tx, {
       kind: "intake.submitted.clinician",
       message: clinicianIntakeSubmittedNotice({ to: env().CLINICIAN_NOTIFY_EMAIL, dashboardUrl: siteUrl(`/dashboard/intakes/${row.id}`) }),
@@ -244,17 +270,4 @@ export async function readIntake(intakeId: string, actor: AuditActor): Promise<I
     // Clients never see their scores.
     scores: actor.role === "CLINICIAN" && row.scoresEnc ? intakeFields.scores.open(row.id, row.scoresEnc) : null,
   };
-}
-
-export function completedSteps(draft: DraftAnswers, options: ClinicalOptions): Set<AnsweredStepSlug> {
-  const done = new Set<AnsweredStepSlug>();
-  for (const step of STEPS) {
-    if (!step.schema) continue;
-    const slug = step.slug as AnsweredStepSlug;
-    if (step.schema.safeParse(draft[slug] ?? {}).success) done.add(slug);
-  }
-  const epds = (draft.screening as { epds?: unknown } | undefined)?.epds;
-  if (options.epdsEnabled && !(Array.isArray(epds) && epds.length === 10 && epds.every((a) => Number.isInteger(a))))
-    done.delete("screening");
-  return done;
 }

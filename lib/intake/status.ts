@@ -6,3 +6,6 @@ export const INTAKE_STATUS_LABEL: Record<IntakeStatus, string> = {
   SUBMITTED: "New",
   REVIEWED: "Reviewed",
 };
+
+/** An intake whose answers or scores could not be decrypted (tampered, or its key is missing). */
+export const INTAKE_UNREADABLE_LABEL = "Could not be read";

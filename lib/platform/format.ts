@@ -19,6 +19,14 @@ export function formatDay(isoDate: string): string {
   return DateTime.fromISO(isoDate).toLocaleString({ weekday: "long", month: "long", day: "numeric" }, { locale: "en-US" });
 }
 
+/** "Tuesday, December 1, 2026": the calendar day of a moment, in the given zone. */
+export function formatDayIn(date: Date, timeZone: string): string {
+  return DateTime.fromJSDate(date, { zone: timeZone }).toLocaleString(
+    { weekday: "long", month: "long", day: "numeric", year: "numeric" },
+    { locale: "en-US" },
+  );
+}
+
 /** "Tuesday, December 1, 2026 at 9:00 AM EST" in the given zone. */
 export function formatDateTime(date: Date, timeZone: string): string {
   const dt = DateTime.fromJSDate(date, { zone: timeZone }).setLocale("en-US");

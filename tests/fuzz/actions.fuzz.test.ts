@@ -622,6 +622,31 @@ describe("lib/actions/intake.ts (client)", () => {
     await resetClientIntake();
   });
 
+  test("saveIntakeStepAction: any posted form → a step page or a message, never an error; anything but a form changes nothing", async () => {
+    const stepNames = ["about-you", "pregnancy-and-postpartum", "what-brings-you", "history", "screening", "consent", "review"];
+    const data = formData(
+      ["step", "intent", "legalName", "phone", "dateOfBirth", "state", "concerns", "consentTherapy", "phq9.8", "epds.9"],
+      {
+        step: fc.oneof(fc.constantFrom(...stepNames), formValue),
+        intent: fc.oneof(fc.constantFrom("continue", "back"), formValue),
+      },
+    );
+    await property(data, async (fd) => {
+      await resetClientIntake();
+      const outcome = await run(() => intakeActions.saveIntakeStepAction(null, fd));
+      if (outcome.kind === "redirect") expect(outcome.url).toMatch(/^\/portal\/intake(\/[a-z-]+)?$/);
+      else expectErrorState(outcome, fd);
+    });
+    for (const arg of [undefined, null, "about-you", { step: "about-you", legalName: "Jo" }, new Map()]) {
+      await resetClientIntake();
+      const before = await state();
+      const outcome = await run(() => (intakeActions.saveIntakeStepAction as (...a: unknown[]) => Promise<unknown>)(null, arg));
+      expectErrorState(outcome, arg);
+      await expectUnchanged(before);
+    }
+    await resetClientIntake();
+  });
+
   test("submitIntakeAction: an incomplete or garbled draft → the list of issues, nothing submitted or sent", async () => {
     const stepNames = ["about-you", "pregnancy-and-postpartum", "what-brings-you", "history", "screening", "consent"] as const;
     const draftValue = fc.oneof(
@@ -644,8 +669,9 @@ describe("lib/actions/intake.ts (client)", () => {
       const before = await state();
       const outcome = await run(() => (intakeActions.submitIntakeAction as (...a: unknown[]) => Promise<unknown>)(...args));
       expectErrorState(outcome, answers);
-      const value = (outcome as { value: { issues?: unknown[] } }).value;
-      expect(value.issues?.length ?? 0).toBeGreaterThan(0);
+      // Each step that still needs answers, under its name.
+      const value = (outcome as { value: { fieldErrors?: Record<string, string> } }).value;
+      expect(Object.keys(value.fieldErrors ?? {}).length).toBeGreaterThan(0);
       await expectUnchanged(before);
     });
     await resetClientIntake();

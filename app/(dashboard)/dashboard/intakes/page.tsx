@@ -3,10 +3,12 @@ import { TableWrap } from "@/components/ui/table-wrap";
 import Link from "@/components/ui/link";
 import { IntakeStatusBadges } from "@/components/intake/intake-status";
 import { ScoreSummary } from "@/components/intake/score-summary";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { requireClinician } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/platform/format";
 import { getPracticeTimeZone } from "@/lib/booking/rules";
 import { listIntakes } from "@/lib/intake/review";
+import { INTAKE_UNREADABLE_LABEL } from "@/lib/intake/status";
 
 export const metadata: Metadata = { title: "Intakes", robots: { index: false } };
 
@@ -51,7 +53,17 @@ export default async function IntakesPage() {
                   </td>
                   <td>{intake.submittedAt ? formatDateTime(intake.submittedAt, timeZone) : "Not yet"}</td>
                   <td>
-                    <ScoreSummary scores={intake.scores} />
+                    {intake.unreadable ? (
+                      <>
+                        <StatusBadge tone="urgent">{INTAKE_UNREADABLE_LABEL}</StatusBadge>
+                        <br />
+                        <span className="small">
+                          Its answers could not be decrypted. The error has been logged with this intake&rsquo;s id.
+                        </span>
+                      </>
+                    ) : (
+                      <ScoreSummary scores={intake.scores} />
+                    )}
                   </td>
                 </tr>
               ))}

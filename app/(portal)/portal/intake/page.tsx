@@ -4,29 +4,25 @@ import { redirect } from "next/navigation";
 import { CrisisPanel } from "@/components/intake/crisis-panel";
 import { IntakeReview } from "@/components/intake/review";
 import { requireClient } from "@/lib/auth/session";
-import { STEPS } from "@/lib/intake/schema";
-import { completedSteps, getOrCreateClientIntake } from "@/lib/intake/service";
+import { resumeStep } from "@/lib/intake/progress";
+import { getOrCreateClientIntake } from "@/lib/intake/service";
 import { getClinicalSettings } from "@/lib/intake/settings";
 
 export const metadata: Metadata = { title: "Intake questionnaire", robots: { index: false } };
 
-type Props = { searchParams: Promise<{ submitted?: string; support?: string }> };
+type Props = { searchParams: Promise<{ submitted?: string }> };
 
 export default async function IntakePage({ searchParams }: Props) {
   const user = await requireClient("/portal/intake");
   const [intake, options, params] = await Promise.all([getOrCreateClientIntake(user.id), getClinicalSettings(), searchParams]);
 
-  if (intake.status === "DRAFT") {
-    // Resume where they left off: the first step not yet complete.
-    const done = completedSteps(intake.draft, options);
-    const next = STEPS.find((step) => step.schema && !done.has(step.slug as never)) ?? STEPS[STEPS.length - 1]!;
-    redirect(`/portal/intake/${next.slug}`);
-  }
+  if (intake.status === "DRAFT") redirect(`/portal/intake/${resumeStep(intake.draft, options, intake.resumeStep)}`);
 
   return (
     <div className="container narrow section">
       <h1>Your intake questionnaire</h1>
-      {params.support === "1" && <CrisisPanel clinicianNotified={intake.urgent} />}
+      {/* From her own record, not the address: whether she answered a self-harm question is not for the browser history. */}
+      {intake.urgent && <CrisisPanel clinicianNotified />}
       <p className="notice" role="status">
         {params.submitted ? "Thank you. Your intake has been submitted." : "Your intake has been submitted."} It will be reviewed before
         your first session. Your answers are shown below and can no longer be changed here; you can tell us more at any time.

@@ -11,8 +11,13 @@ import { formatDateTime } from "@/lib/platform/format";
 import { getPracticeTimeZone } from "@/lib/booking/rules";
 import { getReviewInfo } from "@/lib/intake/review";
 import { EPDS, GAD7, PHQ9, type Instrument } from "@/lib/intake/instruments";
+import { readRiskHistory } from "@/lib/intake/risk";
+import { riskHistoryLines } from "@/lib/intake/risk-history";
 import type { DraftAnswers } from "@/lib/intake/schema";
 import { readIntake } from "@/lib/intake/service";
+import { INTAKE_UNREADABLE_LABEL } from "@/lib/intake/status";
+import { DecryptionError } from "@/lib/platform/crypto";
+import { logger } from "@/lib/platform/logger";
 
 export const metadata: Metadata = { title: "Intake", robots: { index: false } };
 
@@ -52,13 +57,45 @@ function ItemScores({
 export default async function IntakeDetailPage({ params }: Props) {
   const { id } = await params;
   const user = await requireClinician(`/dashboard/intakes/${id}`);
-  // readIntake writes the audit event for this view (or the refusal).
-  const [intake, review, timeZone] = await Promise.all([
-    readIntake(id, { id: user.id, role: user.role }),
+  const actor = { id: user.id, role: user.role };
+  // readIntake and readRiskHistory write the audit events for this view (or the refusal).
+  const [intake, review, risk, timeZone] = await Promise.all([
+    // Answers that do not decrypt (damaged, or a key missing) get a page that says so, as the list marks them.
+    readIntake(id, actor).catch((error: unknown) => {
+      if (!(error instanceof DecryptionError)) throw error;
+      logger.error({ event: "intake.unreadable", intakeId: id, errorCode: "DecryptionError" }, "an intake could not be decrypted");
+      return "unreadable" as const;
+    }),
     getReviewInfo(id),
+    readRiskHistory(id, actor),
     getPracticeTimeZone(),
   ]);
   if (!intake || !review) notFound();
+  const riskLines = riskHistoryLines(risk ?? [], timeZone);
+  if (intake === "unreadable") {
+    return (
+      <article className="intake-detail">
+        <p>
+          <Link href="/dashboard/intakes">All intakes</Link>
+        </p>
+        <h1>Intake: {review.clientEmail}</h1>
+        <p className="notice" role="note">
+          <strong>{INTAKE_UNREADABLE_LABEL}.</strong> This intake&rsquo;s answers could not be decrypted: the key they were stored with may
+          be missing from ENCRYPTION_KEYS, or the stored data is damaged. The error has been logged with this intake&rsquo;s id.
+        </p>
+        {riskLines.length > 0 && (
+          <section aria-labelledby="urgent-heading" className="section risk-history">
+            <h2 id="urgent-heading">Self-harm questions</h2>
+            <ul>
+              {riskLines.map((line) => (
+                <li key={line.label}>{line.text}.</li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </article>
+    );
+  }
   const scores = intake.scores;
   const answers = (intake.answers ?? review.draft ?? {}) as DraftAnswers;
 
@@ -74,14 +111,29 @@ export default async function IntakeDetailPage({ params }: Props) {
       </p>
       {intake.status === "DRAFT" && (
         <p className="notice" role="note">
-          The client has not submitted this intake yet. It is shown because a self-harm question was answered above &ldquo;not at
-          all&rdquo;. These are their answers so far.
+          The client has not submitted this intake yet. It is shown because a self-harm question was answered above &ldquo;not at all&rdquo;
+          (below). These are their answers so far.
         </p>
       )}
-      {intake.urgent && (
-        <section aria-labelledby="urgent-heading" className="section">
-          <h2 id="urgent-heading">Urgent flag</h2>
-          <p>A self-harm question was answered above &ldquo;not at all&rdquo;.</p>
+      {(intake.urgent || riskLines.length > 0) && (
+        <section aria-labelledby="urgent-heading" className="section risk-history">
+          <h2 id="urgent-heading">Self-harm questions</h2>
+          {riskLines.length > 0 ? (
+            <>
+              <p>Every answer to a self-harm question, as it was given, including any changed afterwards:</p>
+              <ul>
+                {riskLines.map((line) => (
+                  <li key={line.label}>
+                    {line.text}.<br />
+                    <span className="small">&ldquo;{line.question}&rdquo;</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            // Intakes flagged before answers were recorded one by one have only the flag.
+            <p>A self-harm question was answered above &ldquo;not at all&rdquo;. When and how was not recorded for this intake.</p>
+          )}
           {review.urgentFollowUp && (
             <>
               <p>
@@ -92,7 +144,7 @@ export default async function IntakeDetailPage({ params }: Props) {
               {review.urgentFollowUp.note && <p className="follow-up-note">{review.urgentFollowUp.note}</p>}
             </>
           )}
-          {intake.status !== "REVIEWED" && <UrgentFollowUpForm intakeId={intake.id} open={review.needsUrgentAttention} />}
+          {intake.urgent && intake.status !== "REVIEWED" && <UrgentFollowUpForm intakeId={intake.id} open={review.needsUrgentAttention} />}
         </section>
       )}
       <PrintButton />

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { CrisisPanel } from "@/components/intake/crisis-panel";
 import { IntakeProgress } from "@/components/intake/progress";
 import { IntakeReview } from "@/components/intake/review";
 import { IntakeStepForm } from "@/components/intake/intake-step-form";
 import { SubmitIntakeForm } from "@/components/intake/submit-form";
 import { requireClient } from "@/lib/auth/session";
 import { CONSENT_TEXT } from "@/lib/intake/consent-text";
+import { completedSteps } from "@/lib/intake/progress";
 import { STEPS, stepDefaults, stepIndex, type AnsweredStepSlug } from "@/lib/intake/schema";
-import { completedSteps, getOrCreateClientIntake } from "@/lib/intake/service";
+import { getOrCreateClientIntake } from "@/lib/intake/service";
 import { getClinicalSettings } from "@/lib/intake/settings";
 
 type Props = { params: Promise<{ step: string }> };
@@ -35,14 +37,16 @@ export default async function IntakeStepPage({ params }: Props) {
 
   const current = STEPS[index]!;
   const done = completedSteps(intake.draft, options);
-  const previousHref = index > 0 ? `/portal/intake/${STEPS[index - 1]!.slug}` : null;
-  const nextHref = `/portal/intake/${STEPS[Math.min(index + 1, STEPS.length - 1)]!.slug}`;
+  // After a self-harm question was answered above "not at all", crisis help stays in view on
+  // the steps that follow: without JavaScript this is where she first sees it.
+  const showCrisisHelp = intake.urgent && index > stepIndex("screening");
 
   return (
     <div className="container narrow section">
       <IntakeProgress current={current.slug} completed={done as Set<string>} />
       <h1>{current.title}</h1>
       {current.slug in INTROS && <p className="lead">{INTROS[current.slug as AnsweredStepSlug]}</p>}
+      {showCrisisHelp && <CrisisPanel />}
       {current.slug === "consent" && (
         <section className="card consent-text" aria-label={`Consent, version ${CONSENT_TEXT.version}`}>
           {CONSENT_TEXT.sections.map((section) => (
@@ -70,14 +74,15 @@ export default async function IntakeStepPage({ params }: Props) {
       ) : (
         <IntakeStepForm
           key={current.slug}
-          step={current.slug}
+          step={current.slug as AnsweredStepSlug}
+          intakeId={intake.id}
           initialValues={{
             ...stepDefaults(current.slug as AnsweredStepSlug, options),
             ...(intake.draft[current.slug as AnsweredStepSlug] ?? {}),
           }}
-          nextHref={nextHref}
-          previousHref={previousHref}
+          hasPrevious={index > 0}
           epdsEnabled={options.epdsEnabled}
+          notified={intake.urgent}
         />
       )}
     </div>
