@@ -11,6 +11,20 @@ export async function register() {
     const { startOutboxWorker } = await import("@/lib/email/outbox");
     startOutboxWorker({ intervalMs: config.OUTBOX_POLL_MS });
   }
+  // Background jobs (lib/platform/jobs.ts): her calendars' busy times on a schedule. A database
+  // that is down at start-up only delays them; the server starts anyway.
+  if (config.JOBS_WORKER === "inline") {
+    const [{ startJobs }, { scheduleCalendarSync }, { logger, errorCode }] = await Promise.all([
+      import("@/lib/platform/jobs"),
+      import("@/lib/booking/calendars"),
+      import("@/lib/platform/logger"),
+    ]);
+    void scheduleCalendarSync()
+      .then(startJobs)
+      .catch((error: unknown) =>
+        logger.error({ event: "jobs.start.failed", errorCode: errorCode(error) }, "background jobs did not start"),
+      );
+  }
 }
 
 /**

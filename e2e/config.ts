@@ -31,6 +31,8 @@ export const E2E = {
       CLINICIAN_NOTIFY_EMAIL: this.clinicianEmail,
       OUTBOX_WORKER: "inline",
       OUTBOX_POLL_MS: "500",
+      // The calendar tests serve ICS files from a local HTTP server.
+      CALENDAR_FETCH_ALLOW_LOCAL: "true",
     };
   },
 };

@@ -2,7 +2,7 @@
  * Booking against the real PostgreSQL test database: the exclusion constraint, holds and
  * confirmation, encryption at rest, and emails that survive an SMTP outage.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { smtpSink } from "./support/smtp";
 
 const sink = await smtpSink();
@@ -14,6 +14,8 @@ const service = { ...(await import("@/lib/booking/service")), ...(await import("
 const { deliverDueEmails } = await import("@/lib/email/outbox");
 const { readMailbox } = await import("@/lib/email/dev-mailbox");
 const { seed } = await import("../prisma/seed");
+const { DEFAULT_BOOKING_SETTINGS } = await import("@/lib/booking/rules");
+const { sendSignInLink } = await import("@/lib/auth/sign-in-link");
 
 // Monday 2030-01-07 12:00 UTC; the seeded rules open Tuesday 09:00 New York (14:00 UTC).
 const NOW = new Date("2030-01-07T12:00:00Z");
@@ -49,6 +51,10 @@ beforeEach(async () => {
   await sink.up();
 });
 
+afterEach(async () => {
+  await prisma.bookingSettings.update({ where: { id: 1 }, data: DEFAULT_BOOKING_SETTINGS });
+});
+
 afterAll(async () => {
   await sink.down();
   await prisma.$disconnect();
@@ -62,7 +68,7 @@ describe("holds", () => {
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(19);
     for (const loser of losers) {
-      if (loser.ok) continue;
+      if (loser.ok || !("alternatives" in loser)) throw new Error("expected a conflict");
       expect(loser.message).toMatch(/taken|no longer available/);
       expect(loser.alternatives.length).toBeGreaterThan(0);
       expect(loser.alternatives.map((s) => s.start.toISOString())).not.toContain(FIRST_SLOT);
@@ -158,6 +164,166 @@ describe("confirmation", () => {
     if (!hold.ok) throw new Error("no hold");
     const later = new Date(NOW.getTime() + 60 * 60_000);
     expect((await service.confirmHold(hold.bookingId, await user(req.email), later)).status).toBe("confirmed");
+  });
+});
+
+describe("a late confirmation re-checks today's rules", () => {
+  // The hold (made Monday 12:00 UTC for Tuesday 14:00 UTC) has lapsed; she opens the link later.
+  const LATE = new Date("2030-01-07T13:00:00Z");
+
+  async function lapsedHold() {
+    const req = request();
+    const hold = await service.createHold(req, NOW);
+    if (!hold.ok) throw new Error("no hold");
+    return { bookingId: hold.bookingId, client: await user(req.email) };
+  }
+
+  async function expectRefused(bookingId: string, client: { id: string; email: string }, at = LATE) {
+    const result = await service.confirmHold(bookingId, client, at);
+    expect(result.status).toBe("unavailable");
+    if (result.status !== "unavailable") return;
+    expect(result.alternatives.length).toBeGreaterThan(0);
+    expect(result.alternatives.map((s) => s.start.toISOString())).not.toContain(FIRST_SLOT);
+    expect((await prisma.booking.findUniqueOrThrow({ where: { id: bookingId } })).status).toBe("EXPIRED");
+    expect(await prisma.outboxEmail.count({ where: { kind: "booking.confirmed.client" } })).toBe(0);
+  }
+
+  test("a day off added since", async () => {
+    const { bookingId, client } = await lapsedHold();
+    await prisma.bookingSettings.update({ where: { id: 1 }, data: { daysOff: ["2030-01-08"] } });
+    await expectRefused(bookingId, client);
+  });
+
+  test("now inside the minimum notice", async () => {
+    const { bookingId, client } = await lapsedHold();
+    await expectRefused(bookingId, client, new Date("2030-01-07T16:00:00Z"));
+  });
+
+  test("outside the weekly hours since they changed", async () => {
+    const { bookingId, client } = await lapsedHold();
+    await prisma.bookingSettings.update({
+      where: { id: 1 },
+      data: { windows: DEFAULT_BOOKING_SETTINGS.windows.map((w) => (w.weekday === 2 ? { ...w, start: "10:00" } : w)) },
+    });
+    await expectRefused(bookingId, client);
+  });
+
+  test("a confirmed booking now sits in the buffer next to it", async () => {
+    const { bookingId, client } = await lapsedHold();
+    // As the next request would: a lapsed hold stops blocking the constraint.
+    await prisma.booking.update({ where: { id: bookingId }, data: { status: "EXPIRED" } });
+    // A phone booking she entered herself at 14:30 UTC: the 10-minute buffer touches 14:00-14:20.
+    await prisma.booking.create({
+      data: {
+        icsUid: "busy@haven",
+        status: "CONFIRMED",
+        startsAt: new Date("2030-01-08T14:25:00Z"),
+        endsAt: new Date("2030-01-08T14:45:00Z"),
+        blockedUntil: new Date("2030-01-08T14:55:00Z"),
+        email: "other@example.test",
+        firstNameEnc: "x",
+        contactMethod: "EMAIL",
+        consentAt: NOW,
+        clientTimeZone: "UTC",
+      },
+    });
+    await expectRefused(bookingId, client);
+  });
+
+  test("an unexpired hold is confirmed even if the rules changed meanwhile (it was checked when placed)", async () => {
+    const req = request();
+    const hold = await service.createHold(req, NOW);
+    if (!hold.ok) throw new Error("no hold");
+    await prisma.bookingSettings.update({ where: { id: 1 }, data: { daysOff: ["2030-01-08"] } });
+    expect((await service.confirmHold(hold.bookingId, await user(req.email), NOW)).status).toBe("confirmed");
+  });
+});
+
+describe("holds belong to the browser that placed them", () => {
+  const SECOND_SLOT = "2030-01-08T14:30:00.000Z";
+  const THIRD_SLOT = "2030-01-08T15:00:00.000Z";
+  const statusOf = async (id: string) => (await prisma.booking.findUniqueOrThrow({ where: { id } })).status;
+
+  test("a request from another browser with the same email leaves her pending hold alone", async () => {
+    const req = request();
+    const hers = await service.createHold(req, NOW, { browserHash: "her-phone" });
+    if (!hers.ok) throw new Error("no hold");
+    const other = await service.createHold({ ...req, slotStart: SECOND_SLOT }, NOW, { browserHash: "someone-else" });
+    expect(other.ok).toBe(true);
+    expect(await statusOf(hers.bookingId)).toBe("HOLD");
+  });
+
+  test("the same browser, or the signed-in owner, replaces it with the new time", async () => {
+    const req = request();
+    const first = await service.createHold(req, NOW, { browserHash: "her-phone" });
+    if (!first.ok) throw new Error("no hold");
+    const second = await service.createHold({ ...req, slotStart: SECOND_SLOT }, NOW, { browserHash: "her-phone" });
+    if (!second.ok) throw new Error("no second hold");
+    expect(await statusOf(first.bookingId)).toBe("CANCELLED");
+    const owner = await user(req.email);
+    const third = await service.createHold({ ...req, slotStart: THIRD_SLOT }, NOW, { browserHash: "her-laptop", user: owner });
+    expect(third.ok).toBe(true);
+    expect(await statusOf(second.bookingId)).toBe("CANCELLED");
+  });
+
+  test("one email address and one browser can hold at most two times at once", async () => {
+    const req = request();
+    const slots = [FIRST_SLOT, SECOND_SLOT, THIRD_SLOT];
+    const byEmail = [];
+    for (const [i, slotStart] of slots.entries())
+      byEmail.push(await service.createHold({ ...req, slotStart }, NOW, { browserHash: `b${i}` }));
+    expect(byEmail.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(byEmail[2]).toMatchObject({ ok: false, reason: "too-many-holds" });
+
+    await prisma.$executeRawUnsafe('TRUNCATE "Booking" CASCADE');
+    const byBrowser = [];
+    for (const slotStart of slots) byBrowser.push(await service.createHold(request({ slotStart }), NOW, { browserHash: "one-bot" }));
+    expect(byBrowser.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(await prisma.booking.count({ where: { status: "HOLD" } })).toBe(2);
+  });
+});
+
+describe("the clinician's bookings list", () => {
+  test("a row that fails to decrypt is marked and the others are shown", async () => {
+    const a = request();
+    const b = request({ slotStart: "2030-01-08T14:30:00.000Z" });
+    for (const req of [a, b]) {
+      const hold = await service.createHold(req, NOW);
+      if (!hold.ok) throw new Error("no hold");
+      await service.confirmHold(hold.bookingId, await user(req.email), NOW);
+    }
+    // Damaged: the ciphertext of another row's field (bound to that row, so it cannot open here).
+    const [first, second] = await prisma.booking.findMany({ orderBy: { startsAt: "asc" } });
+    await prisma.booking.update({ where: { id: first!.id }, data: { firstNameEnc: second!.firstNameEnc } });
+    const clinician = await prisma.user.create({
+      data: { email: "dr@practice.test", role: "CLINICIAN" },
+      select: { id: true, email: true },
+    });
+    const list = await service.listBookings({ ...clinician, role: "CLINICIAN", sessionId: "s" }, "upcoming", NOW);
+    expect(list.map((row) => [row.id, row.readable])).toEqual([
+      [first!.id, false],
+      [second!.id, true],
+    ]);
+    expect(list[1]!.firstName).toBe(CANARY.firstName);
+  });
+});
+
+describe("the link that confirms a booking", () => {
+  test("says what it confirms, when in her zone, and until when the time is held", async () => {
+    const req = request();
+    const hold = await service.createHold(req, NOW);
+    if (!hold.ok) throw new Error("no hold");
+    await sendSignInLink({ email: req.email, callbackPath: `/portal/confirm?booking=${hold.bookingId}`, expires: hold.holdExpiresAt });
+    await deliverDueEmails({ now: new Date() });
+    const [mail] = (await readMailbox(sink.dir)).filter((m) => m.to.includes(req.email));
+    expect(mail!.subject).toBe("Confirm your consultation");
+    // Tuesday 14:00 UTC is 8:00 AM in Chicago (her zone); held until 12:15 UTC = 6:15 AM CST.
+    expect(mail!.text).toContain("Tuesday, January 8, 2030, 8:00 AM CST (20 minutes)");
+    expect(mail!.text).toContain("holding this time for you until 6:15 AM CST");
+    expect(mail!.text).toMatch(/\/api\/auth\/callback\/email\?callbackUrl=[^\s]*token=/);
+    expect(mail!.text).not.toContain(encodeURIComponent(req.email));
+    const token = await prisma.verificationToken.findFirstOrThrow({ where: { identifier: req.email } });
+    expect(token.expires.toISOString()).toBe(hold.holdExpiresAt.toISOString());
   });
 });
 

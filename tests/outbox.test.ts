@@ -398,12 +398,15 @@ describe("templates", () => {
     endsAt: new Date("2026-12-01T14:20:00Z"),
   };
   const when = "Tuesday, December 1, 2026, 9:00 AM EST (20 minutes)";
+  const phone = { line: "By phone: you call the client (the number is in the dashboard).", location: "Phone call" };
+  const clientHow = { line: "Dr Test will call you at +1 555 010 4242.", location: "Phone call to +1 555 010 4242" };
 
   test("the clinician notice holds only the time and the dashboard link", () => {
-    const ics = templates.icsForClinician(booking, "REQUEST");
+    const ics = templates.icsForClinician(booking, "REQUEST", phone, "https://haven.test/dashboard/bookings");
     const notice = templates.clinicianBookingNotice({
       to: "clinician@haven.test",
       event: "booked",
+      how: phone,
       start: booking.startsAt,
       end: booking.endsAt,
       timeZone: "America/New_York",
@@ -416,13 +419,15 @@ describe("templates", () => {
       [
         "Booked for:",
         when,
+        phone.line,
         "Open the dashboard: https://haven.test/dashboard/bookings",
         "--",
         "Details are shown only in the dashboard, after you sign in.",
       ].join("\n\n"),
     );
     expect(notice.icalEvent?.method).toBe("REQUEST");
-    expect(ics).not.toMatch(/ATTENDEE|DESCRIPTION/);
+    expect(ics).not.toMatch(/ATTENDEE/);
+    expect(ics).toContain("LOCATION:Phone call\r\n");
     expect(ics).toContain("SUMMARY:Consultation\r\n");
     expect(ics).toMatch(/ORGANIZER;CN="?Haven Practice"?:mailto:hello@haven\.test/i);
     expect(ics).toContain("SEQUENCE:2");
@@ -437,6 +442,8 @@ describe("templates", () => {
       firstName: CANARY.firstName,
       practiceName: "Haven",
       portalUrl: "https://haven.test/portal",
+      showPractice: false,
+      how: clientHow,
     });
     const email = templates.bookingConfirmedEmail({
       to: CANARY.email,
@@ -446,9 +453,14 @@ describe("templates", () => {
       timeZone: "America/New_York",
       practiceName: "Haven",
       portalUrl: "https://haven.test/portal",
+      how: clientHow,
       ics,
     });
     expect(ics).toContain(CANARY.email);
+    // Discreet by default: nothing on a shared calendar names the practice.
+    expect(ics).toContain("SUMMARY:Appointment\r\n");
+    expect(ics).not.toMatch(/Haven Practice|SUMMARY:.*Haven/);
+    expect(email.text).toContain(clientHow.line);
     expect(email.text).toContain(CANARY.firstName);
     expect(email.text).toContain(when);
     expect(email.text).toContain("988");
@@ -456,11 +468,13 @@ describe("templates", () => {
 
     const cancelled = templates.bookingCancelledEmail({
       ...{ to: CANARY.email, firstName: CANARY.firstName, start: booking.startsAt, end: booking.endsAt },
-      ...{ timeZone: "America/New_York", practiceName: "Haven", portalUrl: "https://haven.test/portal" },
+      ...{ timeZone: "America/New_York", practiceName: "Haven", portalUrl: "https://haven.test/portal", how: clientHow },
       ics: templates.icsForClient({ ...booking, icsSequence: 3 }, "CANCEL", {
         email: CANARY.email,
         practiceName: "Haven",
         portalUrl: "https://haven.test/portal",
+        showPractice: false,
+        how: clientHow,
       }),
     });
     expect(cancelled.icalEvent?.method).toBe("CANCEL");
@@ -494,11 +508,12 @@ describe("templates", () => {
 
   test("calendar invitations arrive as a text/calendar part with the method", async () => {
     await startSmtp();
-    const ics = templates.icsForClinician(booking, "CANCEL");
+    const ics = templates.icsForClinician(booking, "CANCEL", phone, "https://haven.test/dashboard");
     await send.sendEmail(
       templates.clinicianBookingNotice({
         to: "clinician@haven.test",
         event: "cancelled",
+        how: phone,
         start: booking.startsAt,
         end: booking.endsAt,
         timeZone: "America/New_York",

@@ -121,6 +121,33 @@ function availability(overrides: Record<string, unknown> = {}) {
   return { ...RULES, ...overrides };
 }
 
+/** The availability as the dashboard form posts it: a week grid, hours, from/to rows. */
+function availabilityForm(overrides: Record<string, unknown> = {}, raw: Record<string, string> = {}): FormData {
+  const rules = availability(overrides) as typeof RULES;
+  const form = new FormData();
+  const perDay = new Map<number, number>();
+  for (const w of rules.windows) {
+    const i = perDay.get(w.weekday) ?? 0;
+    perDay.set(w.weekday, i + 1);
+    form.set(`hours.${w.weekday}.${i}.start`, w.start);
+    form.set(`hours.${w.weekday}.${i}.end`, w.end);
+  }
+  rules.daysOff.forEach((d, i) => {
+    const [from = "", to = ""] = d.split("/");
+    form.set(`off.${i}.from`, from);
+    form.set(`off.${i}.to`, to);
+  });
+  form.set(`off.${rules.daysOff.length}.from`, "");
+  form.set("timeZone", rules.timeZone);
+  form.set("slotMinutes", String(rules.slotMinutes));
+  form.set("bufferMinutes", String(rules.bufferMinutes));
+  form.set("minNoticeHours", String(rules.minNoticeMinutes / 60));
+  form.set("horizonDays", String(rules.horizonDays));
+  form.set("cancelCutoffHours", String(rules.cancelCutoffMinutes / 60));
+  for (const [name, value] of Object.entries(raw)) form.set(name, value);
+  return form;
+}
+
 let seq = 0;
 async function booking(startsAt: string, status: "CONFIRMED" | "HOLD" | "CANCELLED" = "CONFIRMED", minutes = 20) {
   seq += 1;
@@ -214,20 +241,54 @@ describe("availability validation", () => {
   });
 
   test("the action returns field errors without saving", async () => {
-    const result = await actions.saveAvailabilityAction(availability({ slotMinutes: 0, cancelCutoffMinutes: null }));
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
+    const result = await actions.saveAvailabilityAction(null, availabilityForm({}, { slotMinutes: "0", cancelCutoffHours: "" }));
+    expect(result?.ok).toBe(false);
+    if (result && !result.ok) {
       expect(result.fieldErrors).toMatchObject({
         slotMinutes: "Consultation length must be at least 10 minutes",
-        cancelCutoffMinutes: "Cancellation cutoff must be a whole number of minutes",
+        cancelCutoffHours: "Cancellation cutoff must be a number of hours, like 24.",
       });
+      // What she typed comes back, for a form posted without JavaScript.
+      expect(result.values.slotMinutes).toBe("0");
     }
   });
 
   test("the action refuses everyone but the clinician before touching anything", async () => {
     requireClinician.mockRejectedValueOnce(new Error("NEXT_REDIRECT"));
-    await expect(actions.saveAvailabilityAction(availability({ slotMinutes: 45 }))).rejects.toThrow("NEXT_REDIRECT");
+    await expect(actions.saveAvailabilityAction(null, availabilityForm({ slotMinutes: 45 }))).rejects.toThrow("NEXT_REDIRECT");
     expect((await prisma.bookingSettings.findUniqueOrThrow({ where: { id: 1 } })).slotMinutes).toBe(20);
+  });
+});
+
+describe("availability in hours and days", () => {
+  test("notice and cutoff are typed in hours, days off as a range, and stored as the same rules", async () => {
+    const result = await actions.saveAvailabilityAction(
+      null,
+      availabilityForm({}, { minNoticeHours: "48", cancelCutoffHours: "12", "off.0.from": "2030-01-14", "off.0.to": "2030-01-25" }),
+    );
+    expect(result).toMatchObject({ ok: true });
+    const row = await prisma.bookingSettings.findUniqueOrThrow({ where: { id: 1 } });
+    expect(row).toMatchObject({ minNoticeMinutes: 48 * 60, cancelCutoffMinutes: 12 * 60, daysOff: ["2030-01-14/2030-01-25"] });
+    const offered = (await getOpenSlots(NOW)).slots.map((s) => s.start.toISOString().slice(0, 10));
+    expect(offered).not.toContain("2030-01-15");
+    expect(offered).not.toContain("2030-01-23");
+    expect(offered).toContain("2030-01-29");
+  });
+
+  test("a range that ends before it starts, or a window with one end, is refused with the form's own field named", async () => {
+    const result = await actions.saveAvailabilityAction(
+      null,
+      availabilityForm({}, { "off.0.from": "2030-01-25", "off.0.to": "2030-01-14", "hours.5.0.start": "09:00", minNoticeHours: "soon" }),
+    );
+    expect(result?.ok).toBe(false);
+    if (result && !result.ok) {
+      expect(result.fieldErrors).toMatchObject({
+        "off.0.from": "The days off from 2030-01-25 end before they start (2030-01-14)",
+        "hours.5.0.end": "Please give both a start and an end time, or clear both.",
+        minNoticeHours: "Minimum notice must be a number of hours, like 24.",
+      });
+    }
+    expect((await prisma.bookingSettings.findUniqueOrThrow({ where: { id: 1 } })).daysOff).toEqual([]);
   });
 });
 
@@ -298,17 +359,17 @@ describe("bookings outside a new availability", () => {
   test("the booking page offers the new times at once, and the action reports outside bookings", async () => {
     expect((await getOpenSlots(NOW)).slots.some((s) => s.start.toISOString() === "2030-01-14T14:00:00.000Z")).toBe(false);
     const monday = await actions.saveAvailabilityAction(
-      availability({ windows: [...RULES.windows, { weekday: 1, start: "09:00", end: "10:00" }] }),
+      null,
+      availabilityForm({ windows: [...RULES.windows, { weekday: 1, start: "09:00", end: "10:00" }] }),
     );
-    expect(monday).toEqual({ ok: true, outside: [] });
+    expect(monday).toMatchObject({ ok: true, data: [] });
     const { slots } = await getOpenSlots(NOW);
     expect(slots.map((s) => s.start.toISOString())).toContain("2030-01-14T14:00:00.000Z"); // Monday 09:00 New York
 
     const booked = await booking("2030-01-14T14:00:00Z");
-    const removed = await actions.saveAvailabilityAction(availability());
-    expect(removed.ok && removed.outside.map((b) => b.id)).toEqual([booked.id]);
+    const removed = await actions.saveAvailabilityAction(null, availabilityForm());
+    expect(removed?.ok && removed.data?.map((b) => b.id)).toEqual([booked.id]);
     expect((await prisma.booking.findUniqueOrThrow({ where: { id: booked.id } })).status).toBe("CONFIRMED");
-    expect(revalidatePath).not.toHaveBeenCalled();
   });
 });
 
@@ -576,7 +637,7 @@ describe("who may change the practice settings", () => {
       await expect(actions.saveProfileAction(null, posted(profile))).rejects.toBe(signIn);
       await expect(actions.savePhotoAction(null, posted({ intent: "remove" }))).rejects.toBe(signIn);
       await expect(actions.saveEpdsAction(null, posted({ enabled: "on", confirmPermission: "on" }))).rejects.toBe(signIn);
-      await expect(actions.saveAvailabilityAction(availability({ slotMinutes: 45 }))).rejects.toBe(signIn);
+      await expect(actions.saveAvailabilityAction(null, availabilityForm({}, { slotMinutes: "45" }))).rejects.toBe(signIn);
     } finally {
       requireClinician.mockReset();
       requireClinician.mockImplementation(async () => CLINICIAN);

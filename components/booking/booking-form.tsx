@@ -1,260 +1,250 @@
 "use client";
 
-import { useState } from "react";
-import Link from "@/components/ui/link";
+import { startTransition, useActionState, useEffect, useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
-import { bookingRequestSchema, CONTACT_METHODS, type BookingRequest, type BookingRequestInput } from "@/lib/booking/schema";
+import Link from "@/components/ui/link";
+import { CheckboxField, Field, Fieldset } from "@/components/ui/field";
+import { FORM_STATUS_ID, FormStatus } from "@/components/ui/form-status";
+import { requestBookingAction } from "@/lib/actions/booking";
+import {
+  bookingRequestSchema,
+  CONTACT_METHODS,
+  type BookingFormState,
+  type BookingRequest,
+  type BookingRequestInput,
+  type HoldSent,
+} from "@/lib/booking/schema";
+import type { FormValues } from "@/lib/platform/action";
 
-type Props = { slotStart: string; slotLabel: string; timeZone: string };
+export type BookingPrefill = { firstName: string; email: string; phone: string; note: string; contactMethod: string };
 
-type Phase =
-  | { kind: "form" }
-  | { kind: "sent"; email: string }
-  | { kind: "email-failed"; email: string; bookingId: string; message: string }
-  | { kind: "unavailable"; message: string; alternatives: string[] };
+type Props = {
+  slotStart: string;
+  timeZone: string;
+  /** What she typed before, when she is signed in and came back because her time no longer fit. */
+  prefill?: BookingPrefill | null;
+  /** The chosen time is no longer open: the nearest open times instead. */
+  unavailable?: SlotOption[] | null;
+};
 
-function callbackFor(bookingId: string) {
-  return `/portal/confirm?${new URLSearchParams({ booking: bookingId })}`;
+type SlotOption = { iso: string; label: string };
+
+const NO_LONGER_OPEN = "That time is no longer available. Here are the nearest open times.";
+
+const text = (values: FormValues, name: string): string => {
+  const value = values[name];
+  return typeof value === "string" ? value : "";
+};
+
+/**
+ * The booking request. A server action through <form action>, so a visitor on a slow phone
+ * who submits before the scripts have loaded (or without JavaScript) posts it like any form,
+ * and the page comes back with her answers or the confirmation; once hydrated, the same zod
+ * schema checks it in the browser first.
+ */
+export function BookingForm({ slotStart, timeZone, prefill, unavailable }: Props) {
+  const [state, formAction, pending] = useActionState<BookingFormState, FormData>(requestBookingAction, null);
+  if (state?.ok && state.data) return <SentPanel sent={state.data} />;
+  const typed: FormValues =
+    state && !state.ok ? state.values : prefill ? { ...prefill, slotStart, timeZone } : { slotStart, timeZone, contactMethod: "EMAIL" };
+  return (
+    <RequestForm
+      // A fresh form for each answer from the server, so it shows exactly what came back.
+      key={JSON.stringify([typed, state?.alternatives?.length ?? 0])}
+      typed={typed}
+      state={state}
+      unavailable={unavailable ?? null}
+      slotStart={slotStart}
+      timeZone={timeZone}
+      formAction={formAction}
+      pending={pending}
+    />
+  );
 }
 
-export function BookingForm({ slotStart, slotLabel, timeZone }: Props) {
-  const [phase, setPhase] = useState<Phase>({ kind: "form" });
-  const [formError, setFormError] = useState<string | null>(null);
+function SentPanel({ sent }: { sent: HoldSent }) {
+  return (
+    <div className="card confirm-panel" role="status">
+      <h2 className="card-title">Check your email</h2>
+      <p>
+        We sent a link to <strong>{sent.email}</strong> to confirm your consultation on <strong>{sent.slotLabel}</strong>.
+      </p>
+      {sent.heldUntil && (
+        <p>
+          We are holding this time for you until <strong>{sent.heldUntil}</strong> (15 minutes). Open the link by then: it works once.
+        </p>
+      )}
+      <p className="small">No email? Check your spam folder, or go back and check the address.</p>
+    </div>
+  );
+}
+
+function RequestForm({
+  typed,
+  state,
+  unavailable,
+  slotStart,
+  timeZone,
+  formAction,
+  pending,
+}: {
+  typed: FormValues;
+  state: BookingFormState;
+  unavailable: SlotOption[] | null;
+  slotStart: string;
+  timeZone: string;
+  formAction: (formData: FormData) => void;
+  pending: boolean;
+}) {
+  const alternatives = state && !state.ok ? (state.alternatives ?? []) : (unavailable ?? []);
+  const choosing = alternatives.length > 0;
+  const defaults = useMemo(
+    () => ({
+      slotStart: choosing ? undefined : text(typed, "slotStart") || slotStart,
+      timeZone: text(typed, "timeZone") || timeZone,
+      firstName: text(typed, "firstName"),
+      email: text(typed, "email"),
+      phone: text(typed, "phone"),
+      contactMethod: (text(typed, "contactMethod") || "EMAIL") as BookingRequestInput["contactMethod"],
+      note: text(typed, "note"),
+      consent: text(typed, "consent") === "on",
+      calendarShowsPractice: text(typed, "calendarShowsPractice") === "on",
+      website: "",
+    }),
+    [typed, choosing, slotStart, timeZone],
+  );
   const {
     register,
     handleSubmit,
-    setError,
     control,
-    formState: { errors, isSubmitting },
+    setValue,
+    formState: { errors, isSubmitted },
   } = useForm<BookingRequestInput, unknown, BookingRequest>({
     resolver: zodResolver(bookingRequestSchema),
-    defaultValues: { slotStart, timeZone, firstName: "", email: "", phone: "", contactMethod: "EMAIL", note: "", website: "" },
+    defaultValues: defaults,
     shouldFocusError: true,
   });
   const contactMethod = useWatch({ control, name: "contactMethod" });
-
-  async function sendLink(email: string, bookingId: string) {
-    const result = await signIn("email", { email, callbackUrl: callbackFor(bookingId), redirect: false }).catch(() => undefined);
-    if (result?.ok && !result.error) {
-      setPhase({ kind: "sent", email });
-      return;
-    }
-    const message =
-      result?.error === "RateLimited"
-        ? "Too many sign-in emails were requested. Please wait a while and try again, or contact the practice."
-        : "We could not send the email. Please try again in a moment.";
-    setPhase({ kind: "email-failed", email, bookingId, message });
-  }
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    let response: Response;
-    try {
-      response = await fetch("/api/bookings/hold", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(values),
-      });
-    } catch {
-      setFormError("We could not reach the server. Please check your connection and try again; your answers are still here.");
-      return;
-    }
-    const data = (await response.json().catch(() => ({}))) as {
-      error?: string;
-      fieldErrors?: Record<string, string[]>;
-      bookingId?: string | null;
-      alternatives?: string[];
-    };
-    if (response.status === 201 && data.bookingId) {
-      await sendLink(values.email, data.bookingId);
-      return;
-    }
-    if (response.status === 202) {
-      setPhase({ kind: "sent", email: values.email });
-      return;
-    }
-    if (response.status === 409) {
-      setPhase({ kind: "unavailable", message: data.error ?? "That time is no longer available.", alternatives: data.alternatives ?? [] });
-      return;
-    }
-    if (response.status === 400 && data.fieldErrors) {
-      for (const [field, messages] of Object.entries(data.fieldErrors)) {
-        if (messages?.[0]) setError(field as keyof BookingRequestInput, { message: messages[0] });
-      }
-    }
-    setFormError(data.error ?? "Something went wrong on our side. Your answers are still here; please try again.");
-  });
-
-  if (phase.kind === "sent") {
-    return (
-      <div className="card confirm-panel" role="status">
-        <h2 className="card-title">Check your email</h2>
-        <p>
-          We sent a sign-in link to <strong>{phase.email}</strong>. Open it within 10 minutes to confirm your consultation on{" "}
-          <strong>{slotLabel}</strong>. We are holding this time for you for 15 minutes.
-        </p>
-        <p className="small">No email? Check your spam folder, or go back and check the address.</p>
-      </div>
-    );
-  }
-
-  if (phase.kind === "email-failed") {
-    return (
-      <div className="card error-panel" role="alert">
-        <h2 className="card-title">We could not send the email</h2>
-        <p>{phase.message}</p>
-        <p>Your time is held for 15 minutes.</p>
-        <button type="button" className="button" onClick={() => void sendLink(phase.email, phase.bookingId)}>
-          Try sending the email again
-        </button>
-      </div>
-    );
-  }
-
-  if (phase.kind === "unavailable") {
-    return (
-      <div className="card error-panel" role="alert">
-        <h2 className="card-title">That time is no longer available</h2>
-        <p>{phase.message}</p>
-        {phase.alternatives.length > 0 && (
-          <ul className="slot-grid">
-            {phase.alternatives.map((iso) => (
-              <li key={iso}>
-                <a className="slot" href={`/book?${new URLSearchParams({ slot: iso, tz: timeZone })}#details`}>
-                  {new Intl.DateTimeFormat("en-US", {
-                    timeZone,
-                    weekday: "short",
-                    month: "short",
-                    day: "numeric",
-                    hour: "numeric",
-                    minute: "2-digit",
-                  }).format(new Date(iso))}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
-        <p>
-          <Link href="/book">See all open times</Link>
-        </p>
-      </div>
-    );
-  }
-
-  const describedBy = (name: string, hint?: boolean) =>
-    [hint ? `${name}-hint` : null, errors[name as keyof BookingRequestInput] ? `${name}-error` : null].filter(Boolean).join(" ") ||
-    undefined;
+  // The page learns the visitor's own zone a moment after the first paint: follow it without
+  // losing anything she has typed meanwhile.
+  useEffect(() => setValue("timeZone", timeZone), [setValue, timeZone]);
+  const serverErrors = state && !state.ok && !isSubmitted ? state.fieldErrors : {};
+  const errorOf = (name: keyof BookingRequestInput) => errors[name]?.message ?? serverErrors[name];
+  const failed =
+    state && !state.ok
+      ? state
+      : unavailable
+        ? {
+            ok: false,
+            message:
+              unavailable.length > 0 ? NO_LONGER_OPEN : "That time is no longer available. Please choose another time from the list.",
+          }
+        : null;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="form" aria-describedby={formError ? "form-error" : undefined}>
-      {formError && (
-        <p id="form-error" className="form-error" role="alert">
-          {formError}
-        </p>
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        const form = event.currentTarget;
+        void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
+      }}
+      noValidate
+      className="form"
+      aria-describedby={failed ? FORM_STATUS_ID : undefined}
+    >
+      <FormStatus status={failed} />
+      {choosing ? (
+        <Fieldset id="slotStart" legend="Choose one of the nearest open times" error={errorOf("slotStart")}>
+          <div className="slot-grid">
+            {alternatives.map((slot) => (
+              <label key={slot.iso} className="slot slot-radio">
+                <input type="radio" value={slot.iso} {...register("slotStart")} /> {slot.label}
+              </label>
+            ))}
+          </div>
+          <p className="small">
+            Your answers below are kept. <Link href="/book">See all open times</Link>
+          </p>
+        </Fieldset>
+      ) : (
+        <>
+          <input type="hidden" {...register("slotStart")} defaultValue={defaults.slotStart} />
+          {errorOf("slotStart") && <p className="field-error">{errorOf("slotStart")}</p>}
+        </>
       )}
-      <input type="hidden" {...register("slotStart")} />
-      <input type="hidden" {...register("timeZone")} />
-      <div className="field">
-        <label htmlFor="firstName">First name</label>
-        <input
-          id="firstName"
-          autoComplete="given-name"
-          aria-invalid={!!errors.firstName}
-          aria-describedby={describedBy("firstName")}
-          {...register("firstName")}
-        />
-        {errors.firstName && (
-          <p id="firstName-error" className="field-error">
-            {errors.firstName.message}
-          </p>
+      <input type="hidden" {...register("timeZone")} defaultValue={defaults.timeZone} />
+      <Field id="firstName" label="First name" error={errorOf("firstName")}>
+        {(control) => (
+          <input {...control} autoComplete="given-name" maxLength={60} defaultValue={defaults.firstName} {...register("firstName")} />
         )}
-      </div>
-      <div className="field">
-        <label htmlFor="email">Email</label>
-        <p id="email-hint" className="hint">
-          We will send a link here to confirm your booking.
-        </p>
-        <input
-          id="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          aria-invalid={!!errors.email}
-          aria-describedby={describedBy("email", true)}
-          {...register("email")}
-        />
-        {errors.email && (
-          <p id="email-error" className="field-error">
-            {errors.email.message}
-          </p>
+      </Field>
+      <Field id="email" label="Email" hint="We will send a link here to confirm your booking." error={errorOf("email")}>
+        {(control) => (
+          <input
+            {...control}
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            maxLength={254}
+            defaultValue={defaults.email}
+            {...register("email")}
+          />
         )}
-      </div>
-      <fieldset className="field">
-        <legend>How would you like us to contact you?</legend>
+      </Field>
+      <Fieldset id="contactMethod" legend="How would you like us to contact you?" error={errorOf("contactMethod")}>
         <div className="choices">
           {CONTACT_METHODS.map((method) => (
             <label key={method.value} className="choice">
-              <input type="radio" value={method.value} {...register("contactMethod")} /> {method.label}
+              <input
+                type="radio"
+                value={method.value}
+                defaultChecked={defaults.contactMethod === method.value}
+                {...register("contactMethod")}
+              />{" "}
+              {method.label}
             </label>
           ))}
         </div>
-        {errors.contactMethod && <p className="field-error">{errors.contactMethod.message}</p>}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="phone">Phone {contactMethod === "EMAIL" ? <span className="optional">(optional)</span> : null}</label>
-        <input
-          id="phone"
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          aria-invalid={!!errors.phone}
-          aria-describedby={describedBy("phone")}
-          {...register("phone")}
-        />
-        {errors.phone && (
-          <p id="phone-error" className="field-error">
-            {errors.phone.message}
-          </p>
+      </Fieldset>
+      <Field
+        id="phone"
+        label={<>Phone {contactMethod === "EMAIL" ? <span className="optional">(optional)</span> : null}</>}
+        error={errorOf("phone")}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            maxLength={25}
+            defaultValue={defaults.phone}
+            {...register("phone")}
+          />
         )}
-      </div>
-      <div className="field">
-        <label htmlFor="note">
-          What would you like help with? <span className="optional">(optional)</span>
-        </label>
-        <p id="note-hint" className="hint">
-          A sentence or two is plenty. Please do not include anything urgent: this is not read around the clock.
-        </p>
-        <textarea id="note" rows={4} aria-invalid={!!errors.note} aria-describedby={describedBy("note", true)} {...register("note")} />
-        {errors.note && (
-          <p id="note-error" className="field-error">
-            {errors.note.message}
-          </p>
-        )}
-      </div>
+      </Field>
+      <Field
+        id="note"
+        label={
+          <>
+            What would you like help with? <span className="optional">(optional)</span>
+          </>
+        }
+        hint="A sentence or two is plenty. Please do not include anything urgent: this is not read around the clock."
+        error={errorOf("note")}
+      >
+        {(control) => <textarea {...control} rows={4} maxLength={1000} defaultValue={defaults.note} {...register("note")} />}
+      </Field>
       <div className="hp-field" aria-hidden="true">
         <label htmlFor="website">Leave this empty</label>
         <input id="website" tabIndex={-1} autoComplete="off" {...register("website")} />
       </div>
-      <div className="field">
-        <label className="choice">
-          <input
-            type="checkbox"
-            aria-invalid={!!errors.consent}
-            aria-describedby={errors.consent ? "consent-error" : undefined}
-            {...register("consent")}
-          />{" "}
-          I agree to be contacted about this consultation by the method I chose.
-        </label>
-        {errors.consent && (
-          <p id="consent-error" className="field-error">
-            {errors.consent.message}
-          </p>
-        )}
-      </div>
-      <button type="submit" className="button" disabled={isSubmitting}>
-        {isSubmitting ? "Holding your time…" : "Request this time"}
+      <CheckboxField id="consent" label="I agree to be contacted about this consultation by the method I chose." error={errorOf("consent")}>
+        {(control) => <input {...control} type="checkbox" defaultChecked={defaults.consent} {...register("consent")} />}
+      </CheckboxField>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "Holding your time…" : "Request this time"}
       </button>
     </form>
   );

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/booking";
+import type { ActionState } from "@/lib/platform/action";
+import { FormStatus } from "@/components/ui/form-status";
 
 export function CancelForm({
   bookingId,
@@ -10,14 +11,10 @@ export function CancelForm({
   bookingId: string;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
-  const [state, formAction, pending] = useActionState(action, undefined);
+  const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="form">
-      {state?.error && (
-        <p className="form-error" role="alert">
-          {state.error}
-        </p>
-      )}
+      <FormStatus status={state} />
       <input type="hidden" name="bookingId" value={bookingId} />
       <button type="submit" className="button button-danger" disabled={pending}>
         {pending ? "Cancelling…" : "Yes, cancel my consultation"}

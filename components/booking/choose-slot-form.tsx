@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/booking";
+import type { ActionState } from "@/lib/platform/action";
+import { FormStatus } from "@/components/ui/form-status";
 
 type SlotOption = { iso: string; label: string };
 type Day = { date: string; label: string; slots: SlotOption[] };
@@ -16,14 +17,10 @@ export function ChooseSlotForm({
   days: Day[];
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
-  const [state, formAction, pending] = useActionState(action, undefined);
+  const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="form">
-      {state?.error && (
-        <p className="form-error" role="alert">
-          {state.error}
-        </p>
-      )}
+      <FormStatus status={state} />
       <input type="hidden" name="bookingId" value={bookingId} />
       {days.map((day) => (
         <fieldset key={day.date} className="field">
@@ -37,9 +34,11 @@ export function ChooseSlotForm({
           </div>
         </fieldset>
       ))}
-      <button type="submit" className="button" disabled={pending}>
-        {pending ? "Moving your consultation…" : "Move to this time"}
-      </button>
+      <div className="sticky-submit">
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? "Moving your consultation…" : "Move to this time"}
+        </button>
+      </div>
     </form>
   );
 }

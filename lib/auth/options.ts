@@ -12,10 +12,8 @@ import { clientIp } from "@/lib/platform/http";
 import { havenAdapter } from "@/lib/auth/adapter";
 import { SESSION_POLICY, SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth/policy";
 import { prisma } from "@/lib/platform/db";
-import { enqueueEmail, nudgeOutboxWorker } from "@/lib/email/outbox";
-import { signInLinkEmail } from "@/lib/auth/emails";
+import { queueSignInLinkEmail } from "@/lib/auth/sign-in-link";
 import { env } from "@/lib/platform/env";
-import { getPracticeProfile } from "@/lib/practice/profile";
 import { libraryErrorFields, logger, requestId } from "@/lib/platform/logger";
 import { limitSignInLinkRequest } from "@/lib/platform/rate-limit";
 import { siteUrl } from "@/lib/platform/site";
@@ -101,18 +99,7 @@ export function authOptions(): NextAuthOptions {
         // so that nothing malformed ever reaches a query.
         normalizeIdentifier: (identifier) => emailSignInSchema.parse({ email: identifier }).email,
         async sendVerificationRequest({ identifier, url }) {
-          // The callback finds the address from the token: keep it out of the URL (and so out
-          // of access logs and browser history).
-          const link = new URL(url);
-          link.searchParams.delete("email");
-          const profile = await getPracticeProfile();
-          // Through the outbox like every other email, so a mail server that is down for a
-          // moment delays the link instead of failing the booking or the sign-in: the
-          // person is told to check their email, and the link arrives once the server is
-          // back. The nudge sends it at once when the server is up.
-          const message = signInLinkEmail({ to: identifier, url: link.toString(), practiceName: profile.practiceName });
-          await enqueueEmail(prisma, { kind: "auth.signin-link", message, priority: 10 });
-          nudgeOutboxWorker();
+          await queueSignInLinkEmail(identifier, url);
         },
       }),
     ],

@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, test } from "vitest";
-import { buildIcs, type IcsEvent } from "@/lib/booking/calendar";
+import { addToCalendarLinks, buildIcs, buildIcsFeed, type IcsEvent } from "@/lib/booking/calendar";
 
 const clientInvite: IcsEvent = {
   uid: "booking-7f3a9c@haven.example",
@@ -80,7 +80,9 @@ describe("buildIcs REQUEST", () => {
     expect(attendees).toHaveLength(1);
     expect(String(attendees[0]?.getFirstValue()).toLowerCase()).toBe("mailto:ann@example.com");
     expect(attendees[0]?.getParameter("cn")).toBe("Ann Client");
-    expect(attendees[0]?.getParameter("rsvp")).toBe("TRUE");
+    // Already accepted, and no reply asked for: the organizer is a no-reply address.
+    expect(attendees[0]?.getParameter("rsvp")).toBe("FALSE");
+    expect(attendees[0]?.getParameter("partstat")).toBe("ACCEPTED");
   });
 
   test("uses CRLF line endings only", () => {
@@ -146,5 +148,47 @@ describe("buildIcs hardening", () => {
       expect.objectContaining({ message: expect.stringMatching(/^Cannot build calendar invitation: /) }),
     );
     expect(() => buildIcs({ ...clientInvite, ...override }, "REQUEST")).toThrow(message);
+  });
+});
+
+describe("downloads, alarms, the feed and add-to-calendar links", () => {
+  test("a published copy has no organizer or attendee to answer, and keeps its alarm", () => {
+    const { calendar, event } = parse(buildIcs({ ...clientInvite, alarmMinutesBefore: 60 }, "PUBLISH"));
+    expect(calendar.getFirstPropertyValue("method")).toBe("PUBLISH");
+    expect(event.getAllProperties("attendee")).toHaveLength(0);
+    expect(event.getFirstProperty("organizer")).toBeNull();
+    const alarm = event.getFirstSubcomponent("valarm");
+    expect(alarm?.getFirstPropertyValue("action")).toBe("DISPLAY");
+    expect((alarm?.getFirstPropertyValue("trigger") as ICAL.Duration).toSeconds()).toBe(-3600);
+  });
+
+  test("the feed is one valid calendar with every event, or a valid empty one", () => {
+    const feed = new ICAL.Component(
+      ICAL.parse(
+        buildIcsFeed(
+          [
+            clinicianCopy,
+            {
+              ...clinicianCopy,
+              uid: "second@haven.example",
+              start: new Date("2026-03-09T17:00:00Z"),
+              end: new Date("2026-03-09T17:20:00Z"),
+            },
+          ],
+          "Consultations",
+        ),
+      ),
+    );
+    expect(feed.getAllSubcomponents("vevent").map((e) => e.getFirstPropertyValue("uid"))).toEqual([
+      "booking-7f3a9c@haven.example",
+      "second@haven.example",
+    ]);
+    expect(new ICAL.Component(ICAL.parse(buildIcsFeed([], "Consultations"))).getAllSubcomponents("vevent")).toHaveLength(0);
+  });
+
+  test("Google and Outlook links carry the title and UTC times", () => {
+    const links = addToCalendarLinks({ title: "Appointment", start: clientInvite.start, end: clientInvite.end, details: "Details" });
+    expect(new URL(links.google).searchParams.get("dates")).toBe("20260308T170000Z/20260308T172000Z");
+    expect(new URL(links.outlook).searchParams.get("subject")).toBe("Appointment");
   });
 });

@@ -1,4 +1,4 @@
-import { createEvent, type Attendee, type EventAttributes } from "ics";
+import { createEvent, createEvents, type Attendee, type EventAttributes } from "ics";
 
 export type IcsEvent = {
   /** Stable per appointment: the REQUEST and its later CANCEL must share it. */
@@ -11,11 +11,16 @@ export type IcsEvent = {
   description?: string;
   location?: string;
   organizerEmail: string;
-  organizerName: string;
+  /** Left out for a discreet entry: a shared calendar then shows no practice name. */
+  organizerName?: string;
   attendeeEmail?: string;
   attendeeName?: string;
   url?: string;
+  /** A display alarm this many minutes before the start. */
+  alarmMinutesBefore?: number;
 };
+
+export type IcsMethod = "REQUEST" | "CANCEL" | "PUBLISH";
 
 const PRODUCT_ID = "-//Haven//Booking//EN";
 
@@ -44,11 +49,7 @@ function utcMillis(date: Date, field: string): number {
   return ms;
 }
 
-/**
- * A single-event iTIP message (RFC 5546) for email attachment / calendar import.
- * Times are always written in UTC so no VTIMEZONE is needed and no client can misread them.
- */
-export function buildIcs(event: IcsEvent, method: "REQUEST" | "CANCEL"): string {
+function attributesFor(event: IcsEvent, method: IcsMethod): EventAttributes {
   if (event.uid.trim() === "" || /\p{Cc}/u.test(event.uid)) {
     throw new Error("Cannot build calendar invitation: uid must be non-empty and single-line");
   }
@@ -59,21 +60,22 @@ export function buildIcs(event: IcsEvent, method: "REQUEST" | "CANCEL"): string 
   const end = utcMillis(event.end, "end");
   if (end <= start) throw new Error("Cannot build calendar invitation: end must be after start");
 
-  const attendees: Attendee[] | undefined = event.attendeeEmail
-    ? [
-        {
-          email: event.attendeeEmail,
-          name: cleanName(event.attendeeName),
-          rsvp: true,
-          partstat: "NEEDS-ACTION",
-          role: "REQ-PARTICIPANT",
-        },
-      ]
-    : undefined;
+  // The attendee is already accepted and asked for no reply (RSVP=FALSE): the organizer is a
+  // no-reply address, so calendar apps must not offer to answer it.
+  const attendees: Attendee[] | undefined =
+    event.attendeeEmail && method !== "PUBLISH"
+      ? [
+          {
+            email: event.attendeeEmail,
+            name: cleanName(event.attendeeName),
+            rsvp: false,
+            partstat: "ACCEPTED",
+            role: "REQ-PARTICIPANT",
+          },
+        ]
+      : undefined;
 
-  const attributes: EventAttributes = {
-    productId: PRODUCT_ID,
-    method,
+  return {
     uid: event.uid,
     sequence: event.sequence,
     start,
@@ -87,11 +89,17 @@ export function buildIcs(event: IcsEvent, method: "REQUEST" | "CANCEL"): string 
     location: cleanText(event.location),
     url: event.url,
     status: method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
-    organizer: { name: cleanName(event.organizerName), email: event.organizerEmail },
+    // A published copy (a download, the feed) has no organizer to answer.
+    organizer: method === "PUBLISH" ? undefined : { name: cleanName(event.organizerName), email: event.organizerEmail },
     attendees,
+    alarms:
+      event.alarmMinutesBefore && method !== "CANCEL"
+        ? [{ action: "display", description: cleanText(event.summary), trigger: { minutes: event.alarmMinutesBefore, before: true } }]
+        : undefined,
   };
+}
 
-  const { error, value } = createEvent(attributes);
+function finish(error: Error | null | undefined, value: string | null | undefined): string {
   if (error || !value) {
     throw new Error(`Cannot build calendar invitation: ${error?.message ?? "the ics library returned no output"}`, {
       cause: error ?? undefined,
@@ -99,4 +107,67 @@ export function buildIcs(event: IcsEvent, method: "REQUEST" | "CANCEL"): string 
   }
   // The library already emits CRLF; normalising anyway keeps the RFC 5545 guarantee if it ever changes.
   return value.replace(/\r?\n/g, "\r\n");
+}
+
+/**
+ * A single-event iTIP message (RFC 5546) for email attachment, or a published copy (PUBLISH)
+ * for download. Times are always written in UTC so no VTIMEZONE is needed and no client can
+ * misread them.
+ */
+export function buildIcs(event: IcsEvent, method: IcsMethod): string {
+  const { error, value } = createEvent({ productId: PRODUCT_ID, method, ...attributesFor(event, method) });
+  return finish(error, value);
+}
+
+/** A calendar of several events (her subscription feed), published: no organizer, no replies. */
+export function buildIcsFeed(events: IcsEvent[], name: string): string {
+  if (events.length === 0) {
+    // The ics library refuses an empty list; an empty calendar is still a valid answer.
+    return [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "CALSCALE:GREGORIAN",
+      `PRODID:${PRODUCT_ID}`,
+      "METHOD:PUBLISH",
+      `X-WR-CALNAME:${cleanName(name) ?? "Consultations"}`,
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+  }
+  const { error, value } = createEvents(
+    events.map((event) => attributesFor(event, "PUBLISH")),
+    { productId: PRODUCT_ID, method: "PUBLISH", calName: cleanName(name) },
+  );
+  return finish(error, value);
+}
+
+/** "Add to calendar" links for Google and Outlook (the .ics file covers Apple and the rest). */
+export function addToCalendarLinks(event: { title: string; start: Date; end: Date; details: string; location?: string }): {
+  google: string;
+  outlook: string;
+} {
+  const stamp = (d: Date) =>
+    d
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d{3}/, "");
+  const google = new URL("https://calendar.google.com/calendar/render");
+  google.search = new URLSearchParams({
+    action: "TEMPLATE",
+    text: event.title,
+    dates: `${stamp(event.start)}/${stamp(event.end)}`,
+    details: event.details,
+    ...(event.location ? { location: event.location } : {}),
+  }).toString();
+  const outlook = new URL("https://outlook.live.com/calendar/0/deeplink/compose");
+  outlook.search = new URLSearchParams({
+    path: "/calendar/action/compose",
+    rru: "addevent",
+    subject: event.title,
+    startdt: event.start.toISOString(),
+    enddt: event.end.toISOString(),
+    body: event.details,
+    ...(event.location ? { location: event.location } : {}),
+  }).toString();
+  return { google: google.toString(), outlook: outlook.toString() };
 }

@@ -7,10 +7,14 @@
 import "server-only";
 import { cache } from "react";
 import { DateTime } from "luxon";
-import { bookingRulesSchema, minutesOfDay, type BookingRules } from "@/lib/booking/slots";
+import { bookingRulesSchema, expandDaysOff, minutesOfDay, type BookingRules } from "@/lib/booking/slots";
 import { prisma, type Db } from "@/lib/platform/db";
 import { formatDateTime } from "@/lib/platform/format";
 import { z } from "@/lib/platform/zod";
+import type { ConsultationMode } from "@/lib/generated/prisma/enums";
+import type { ConsultationSettingsInput } from "@/lib/booking/consultation";
+import { DEFAULT_QUIET_HOURS, type QuietHours } from "@/lib/booking/reminders";
+import { settingsFields } from "@/lib/booking/sealed";
 
 /** Sensible starting availability (seeded); she edits it from the dashboard. */
 export const DEFAULT_BOOKING_SETTINGS = {
@@ -86,7 +90,7 @@ export function bookingFits(rules: Pick<BookingRules, "timeZone" | "windows" | "
   const start = DateTime.fromJSDate(startsAt, { zone: rules.timeZone });
   const end = DateTime.fromJSDate(endsAt, { zone: rules.timeZone });
   const date = start.toISODate();
-  if (!start.isValid || !end.isValid || !date || rules.daysOff.includes(date)) return false;
+  if (!start.isValid || !end.isValid || !date || expandDaysOff(rules.daysOff).has(date)) return false;
   if (end.toISODate() !== date) return false;
   const startMinute = start.hour * 60 + start.minute + start.second / 60;
   const endMinute = end.hour * 60 + end.minute + end.second / 60;
@@ -109,6 +113,101 @@ async function bookingsOutside(
     .map((row) => ({ ...row, label: formatDateTime(row.startsAt, rules.timeZone) }));
 }
 
+/** One weekday row of the form holds up to this many windows (e.g. a morning and an afternoon). */
+export const WINDOWS_PER_DAY = 2;
+/** Empty days-off rows the form offers beyond the saved ones (so it works without JavaScript). */
+export const SPARE_DAYS_OFF_ROWS = 3;
+
+type Posted = Record<string, string | string[]>;
+const one = (values: Posted, name: string) => {
+  const v = values[name];
+  return (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+};
+
+/**
+ * The availability form as posted (weekly hours as a grid of weekdays, notice and cutoff in
+ * hours, days off as from/to rows), checked with the same rules as ever (availabilitySchema).
+ * Field errors come back under the form's own field names.
+ */
+export function parseAvailabilityForm(
+  values: Posted,
+): { ok: true; data: AvailabilityInput } | { ok: false; fieldErrors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const windows: { weekday: number; start: string; end: string }[] = [];
+  const windowField: string[] = [];
+  for (let day = 1; day <= 7; day++) {
+    for (let i = 0; i < WINDOWS_PER_DAY; i++) {
+      const start = one(values, `hours.${day}.${i}.start`);
+      const end = one(values, `hours.${day}.${i}.end`);
+      if (start === "" && end === "") continue;
+      if (start === "" || end === "") {
+        errors[`hours.${day}.${i}.${start === "" ? "start" : "end"}`] = "Please give both a start and an end time, or clear both.";
+        continue;
+      }
+      windows.push({ weekday: day, start, end });
+      windowField.push(`hours.${day}.${i}`);
+    }
+  }
+  const daysOff: string[] = [];
+  const dayOffField: string[] = [];
+  const rows = Object.keys(values).filter((k) => /^off\.\d+\.from$/.test(k)).length;
+  for (let i = 0; i < rows; i++) {
+    const from = one(values, `off.${i}.from`);
+    const to = one(values, `off.${i}.to`);
+    if (from === "" && to === "") continue;
+    if (from === "") {
+      errors[`off.${i}.from`] = "Please give the first day off.";
+      continue;
+    }
+    daysOff.push(to === "" || to === from ? from : `${from}/${to}`);
+    dayOffField.push(`off.${i}.from`);
+  }
+  const hours = (name: string, label: string) => {
+    const raw = one(values, name);
+    const n = Number(raw);
+    if (raw === "" || !Number.isFinite(n) || n < 0) {
+      errors[name] = `${label} must be a number of hours, like 24.`;
+      return null;
+    }
+    return Math.round(n * 60);
+  };
+  const whole = (name: string) => {
+    const raw = one(values, name);
+    return raw === "" || !/^\d+$/.test(raw) ? null : Number(raw);
+  };
+  const input = {
+    timeZone: one(values, "timeZone"),
+    windows,
+    slotMinutes: whole("slotMinutes"),
+    bufferMinutes: whole("bufferMinutes"),
+    minNoticeMinutes: hours("minNoticeHours", "Minimum notice"),
+    horizonDays: whole("horizonDays"),
+    cancelCutoffMinutes: hours("cancelCutoffHours", "Cancellation cutoff"),
+    daysOff,
+  };
+  const parsed = availabilitySchema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [head, index, leaf] = issue.path.map(String);
+      const name =
+        head === "windows" && index !== undefined
+          ? `${windowField[Number(index)]}.${leaf === "start" ? "start" : "end"}`
+          : head === "daysOff" && index !== undefined
+            ? dayOffField[Number(index)]!
+            : head === "minNoticeMinutes"
+              ? "minNoticeHours"
+              : head === "cancelCutoffMinutes"
+                ? "cancelCutoffHours"
+                : (head ?? "form");
+      errors[name] ??= issue.message.replace(/(\d+) minutes/g, (m, n: string) =>
+        head === "minNoticeMinutes" || head === "cancelCutoffMinutes" ? `${Number(n) / 60} hours` : m,
+      );
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, fieldErrors: errors };
+  return { ok: true, data: parsed.data };
+}
+
 /**
  * Stores the availability (already parsed with availabilitySchema by the action). Bookings
  * are never changed: the result lists the confirmed upcoming ones that now fall outside it.
@@ -127,5 +226,73 @@ export async function saveAvailability(input: AvailabilityInput, now = new Date(
   return prisma.$transaction(async (tx) => {
     await tx.bookingSettings.upsert({ where: { id: 1 }, create: { id: 1, ...rules }, update: rules });
     return bookingsOutside(rules, now, tx);
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// How consultations happen, reminders and quiet hours
+
+export type ConsultationSettings = {
+  consultationMode: ConsultationMode;
+  consultationPhone: string | null;
+  videoRoomUrl: string | null;
+  inPersonAddress: string | null;
+  reminderMinutes: number[];
+  quietHours: QuietHours;
+};
+
+export async function getConsultationSettings(db: Db = prisma): Promise<ConsultationSettings> {
+  const row = await db.bookingSettings.findUnique({
+    where: { id: 1 },
+    select: {
+      consultationMode: true,
+      consultationPhone: true,
+      videoRoomUrlEnc: true,
+      inPersonAddress: true,
+      reminderMinutes: true,
+      quietStart: true,
+      quietEnd: true,
+    },
+  });
+  if (!row) {
+    return {
+      consultationMode: "PHONE_CLINICIAN_CALLS",
+      consultationPhone: null,
+      videoRoomUrl: null,
+      inPersonAddress: null,
+      reminderMinutes: [24 * 60],
+      quietHours: DEFAULT_QUIET_HOURS,
+    };
+  }
+  let videoRoomUrl: string | null = null;
+  try {
+    videoRoomUrl = row.videoRoomUrlEnc ? settingsFields.videoRoomUrl.open("1", row.videoRoomUrlEnc) : null;
+  } catch {
+    videoRoomUrl = null;
+  }
+  return {
+    consultationMode: row.consultationMode,
+    consultationPhone: row.consultationPhone,
+    videoRoomUrl,
+    inPersonAddress: row.inPersonAddress,
+    reminderMinutes: row.reminderMinutes.slice(0, 2),
+    quietHours: { start: row.quietStart, end: row.quietEnd },
+  };
+}
+
+export async function saveConsultationSettings(input: ConsultationSettingsInput): Promise<void> {
+  const data = {
+    consultationMode: input.consultationMode,
+    consultationPhone: input.consultationPhone,
+    videoRoomUrlEnc: input.videoRoomUrl ? settingsFields.videoRoomUrl.seal("1", input.videoRoomUrl) : null,
+    inPersonAddress: input.inPersonAddress,
+    reminderMinutes: [input.firstReminder, input.secondReminder].filter((m) => m > 0),
+    quietStart: input.quietStart,
+    quietEnd: input.quietEnd,
+  };
+  await prisma.bookingSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, ...DEFAULT_BOOKING_SETTINGS, ...data },
+    update: data,
   });
 }

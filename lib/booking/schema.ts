@@ -3,8 +3,9 @@
  * in the hold endpoint (app/api/bookings/hold).
  */
 import { IANAZone } from "luxon";
+import type { ActionResult } from "@/lib/platform/action";
 import { z } from "@/lib/platform/zod";
-import { emailField, PHONE_PATTERN, recordId } from "@/lib/platform/validation";
+import { checkbox, emailField, PHONE_PATTERN, recordId } from "@/lib/platform/validation";
 
 export const CONTACT_METHODS = [
   { value: "EMAIL", label: "Email" },
@@ -29,8 +30,11 @@ const bookingFields = z.object({
     .default(""),
   contactMethod: z.enum(["EMAIL", "PHONE", "TEXT"], { message: "Please choose how you would like to be contacted." }),
   note: z.string().trim().max(1000, "Please keep this under 1,000 characters.").default(""),
-  consent: z.literal(true, { message: "Please agree to be contacted about your consultation." }),
+  // "on" from a form posted without JavaScript, true from react-hook-form.
+  consent: checkbox.pipe(z.literal(true, { message: "Please agree to be contacted about your consultation." })),
   timeZone: timeZoneField,
+  /** Her calendar entry names the practice only if she asks; otherwise it says "Appointment". */
+  calendarShowsPractice: checkbox.default(false),
   /** Honeypot: hidden from people, filled in by naive bots. */
   website: z.string().max(500).default(""),
 });
@@ -50,4 +54,42 @@ export type BookingRequest = z.output<typeof bookingRequestSchema>;
 export const slotChoiceSchema = z.object({
   bookingId: recordId,
   slotStart: z.iso.datetime({ message: "Please choose a time from the list." }),
+});
+
+/** The cookie that marks which browser placed a pending hold (see Holder in service.ts). */
+export const HOLD_COOKIE = "haven-hold";
+
+/** What the booking form shows after a request: the hold is placed and the link is on its way. */
+export type HoldSent = { email: string; slotLabel: string; heldUntil: string; confirmed: boolean };
+
+/** The booking form's action state: the common result, plus the nearest open times when the chosen one was taken. */
+export type BookingFormState = (ActionResult<HoldSent> & { alternatives?: { iso: string; label: string }[] }) | null;
+
+const optionalNote = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Please keep ${label} under ${max.toLocaleString("en-US")} characters.`)
+    .default("")
+    .transform((v) => (v === "" ? null : v));
+
+/** Someone who phoned: she books them in from the dashboard. */
+export const phoneBookingSchema = bookingFields
+  .pick({ slotStart: true, firstName: true, email: true, phone: true, contactMethod: true, note: true, timeZone: true })
+  .refine((value) => value.contactMethod === "EMAIL" || value.phone !== "", {
+    path: ["phone"],
+    message: "Please add a phone number to call or text them.",
+  });
+
+export const clinicianMoveSchema = z.object({
+  bookingId: recordId,
+  slotStart: z.iso.datetime({ message: "Please choose a new time from the list." }),
+  message: optionalNote(1000, "the message"),
+});
+
+export const clinicianCancelSchema = z.object({
+  bookingId: recordId,
+  confirm: checkbox.pipe(z.literal(true, { message: "Please tick the box to confirm that you want to cancel this consultation." })),
+  reason: optionalNote(1000, "the reason"),
+  message: optionalNote(1000, "the message"),
 });

@@ -401,3 +401,20 @@ describe("computeSlots: guards", () => {
     expect(() => computeSlots(rules({ windows: [MONDAY_MORNING], slotMinutes: 0, bufferMinutes: 0 }), [], SUNDAY_NOW)).toThrow();
   });
 });
+
+describe("days off as ranges", () => {
+  test("a two-week holiday is one entry and offers nothing inside it, both ends included", async () => {
+    const { computeSlots: compute } = await import("@/lib/booking/slots");
+    const rules = {
+      timeZone: "America/New_York",
+      windows: [{ weekday: 2 as const, start: "09:00", end: "10:00" }],
+      slotMinutes: 20,
+      bufferMinutes: 10,
+      minNoticeMinutes: 0,
+      horizonDays: 40,
+      daysOff: ["2030-01-08/2030-01-22"],
+    };
+    const days = new Set(compute(rules, [], new Date("2030-01-01T00:00:00Z")).map((s) => s.start.toISOString().slice(0, 10)));
+    expect([...days].sort()).toEqual(["2030-01-01", "2030-01-29", "2030-02-05"]);
+  });
+});

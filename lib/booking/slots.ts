@@ -22,7 +22,7 @@ export type BookingRules = {
   minNoticeMinutes: number;
   /** Slots are offered up to and including local today + horizonDays. */
   horizonDays: number;
-  /** "YYYY-MM-DD" practice-local dates with no slots. */
+  /** Practice-local days with no slots: "YYYY-MM-DD", or a range "YYYY-MM-DD/YYYY-MM-DD" (both ends included). */
   daysOff: string[];
 };
 
@@ -107,7 +107,7 @@ export function computeSlots(rules: BookingRules, busy: BusyInterval[], now: Dat
   const today = DateTime.fromISO(DateTime.fromJSDate(now, { zone }).toISODate() ?? "", { zone: "utc" });
   const lastDay = today.plus({ days: rules.horizonDays });
   const lastDate = lastDay.toISODate() ?? "";
-  const daysOff = new Set(rules.daysOff);
+  const daysOff = expandDaysOff(rules.daysOff);
   const busyMs = busy.map((b) => ({ start: instantMs(b.start, "busy interval"), end: instantMs(b.end, "busy interval") }));
 
   const starts = new Set<number>();
@@ -200,8 +200,34 @@ const weeklyWindowSchema = z
     path: ["end"],
   });
 
-const dayOffSchema = z.string().refine((s) => ISO_DATE_PATTERN.test(s) && DateTime.fromISO(s).isValid, {
-  error: (issue) => `Day off "${String(issue.input)}" must be a real date written YYYY-MM-DD`,
+const MAX_DAYS_OFF_RANGE = 366;
+
+const isDate = (s: string) => ISO_DATE_PATTERN.test(s) && DateTime.fromISO(s).isValid;
+
+/** Every date of the days-off entries (single dates and from/to ranges), as a set. */
+export function expandDaysOff(entries: string[]): Set<string> {
+  const dates = new Set<string>();
+  for (const entry of entries) {
+    const [from = "", to = from] = entry.split("/");
+    if (!isDate(from) || !isDate(to)) continue;
+    let day = DateTime.fromISO(from, { zone: "utc" });
+    const last = DateTime.fromISO(to, { zone: "utc" });
+    for (let i = 0; day <= last && i <= MAX_DAYS_OFF_RANGE; i++, day = day.plus({ days: 1 })) dates.add(day.toISODate()!);
+  }
+  return dates;
+}
+
+const dayOffSchema = z.string().superRefine((s, ctx) => {
+  const [from, to, extra] = s.split("/");
+  if (extra !== undefined || !from || !isDate(from) || (to !== undefined && !isDate(to))) {
+    ctx.addIssue({ code: "custom", message: `Day off "${s}" must be a real date written YYYY-MM-DD` });
+    return;
+  }
+  if (to === undefined) return;
+  if (to < from) ctx.addIssue({ code: "custom", message: `The days off from ${from} end before they start (${to})` });
+  else if (DateTime.fromISO(to).diff(DateTime.fromISO(from), "days").days >= MAX_DAYS_OFF_RANGE) {
+    ctx.addIssue({ code: "custom", message: `The days off from ${from} to ${to} are longer than a year` });
+  }
 });
 
 const wholeMinutes = (label: string, min: number, max: number, unit = "minutes") =>

@@ -9,3 +9,8 @@ export const BOOKING_STATUS_LABEL: Record<BookingStatus, string> = {
   COMPLETED: "Completed",
   NO_SHOW: "Did not attend",
 };
+
+/** Who cancelled, in the words every page uses. */
+export function cancelledByLabel(by: "CLIENT" | "CLINICIAN" | null): string {
+  return by === "CLIENT" ? "Cancelled by the client" : by === "CLINICIAN" ? "Cancelled by you" : "Cancelled";
+}

@@ -166,6 +166,18 @@ function schemaFor(mode: Mode) {
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100, "must be at least 100 (milliseconds)").default(5_000),
     /** Longest a single SQL statement may run (PostgreSQL statement_timeout). */
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100, "must be at least 100 (milliseconds)").default(15_000),
+    /** "inline": each app server also runs the background jobs (lib/platform/jobs.ts); "off": only `npm run worker` does. */
+    JOBS_WORKER: z.enum(["inline", "off"]).default("inline"),
+    /** How often her calendars' ICS addresses are fetched for busy times. */
+    CALENDAR_SYNC_MINUTES: z.coerce.number().int().min(1, "must be 1 to 60 (minutes)").max(60, "must be 1 to 60 (minutes)").default(5),
+    /**
+     * Development and tests only: calendar addresses may be http:// and point at private,
+     * loopback or link-local hosts (a local test server). Production allows only public https.
+     */
+    CALENDAR_FETCH_ALLOW_LOCAL: z
+      .enum(["true", "false"], { error: 'must be "true" or "false"' })
+      .default(isProduction ? "false" : "true")
+      .transform((value) => value === "true"),
   });
 }
 

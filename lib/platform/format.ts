@@ -14,6 +14,12 @@ export function formatTime(date: Date, timeZone: string): string {
   return DateTime.fromJSDate(date, { zone: timeZone }).toLocaleString(DateTime.TIME_SIMPLE, { locale: "en-US" });
 }
 
+/** "9:00 AM EST" in the given zone. */
+export function formatTimeWithZone(date: Date, timeZone: string): string {
+  const dt = DateTime.fromJSDate(date, { zone: timeZone }).setLocale("en-US");
+  return `${dt.toLocaleString(DateTime.TIME_SIMPLE)} ${dt.offsetNameShort ?? ""}`.trim();
+}
+
 /** "Tuesday, December 1" for a YYYY-MM-DD date. */
 export function formatDay(isoDate: string): string {
   return DateTime.fromISO(isoDate).toLocaleString({ weekday: "long", month: "long", day: "numeric" }, { locale: "en-US" });

@@ -89,6 +89,8 @@ export const LIMITS = {
   signInPerEmail: { points: 5, durationSeconds: 60 * 60 },
   signInPerIp: { points: 20, durationSeconds: 60 * 60 },
   bookingPerIp: { points: 10, durationSeconds: 60 * 60 },
+  // Holds one address can request, however many client IPs (real or forged) they come from.
+  bookingPerEmail: { points: 6, durationSeconds: 60 * 60 },
   clinicianFailuresPerAccount: { points: 5, durationSeconds: 15 * 60 },
   clinicianFailuresPerIp: { points: 20, durationSeconds: 15 * 60 },
 } as const;
@@ -109,6 +111,11 @@ export function limitSignInLinkRequest({ email, ip, hasPendingHold = false }: { 
 
 export function limitBookingAttempt({ ip }: { ip: string }) {
   return consumeAll([{ name: "booking-ip", key: ip, ...LIMITS.bookingPerIp }]);
+}
+
+/** Per email address, so rotating (or forged) client IPs do not multiply one address's requests. */
+export function limitBookingForEmail({ email }: { email: string }) {
+  return consumeAll([{ name: "booking-email", key: hashed(email), ...LIMITS.bookingPerEmail }]);
 }
 
 const clinicianAccount = (email: string) => ({

@@ -5,7 +5,8 @@ import { TimeZoneSync } from "@/components/booking/time-zone-sync";
 import { requireClient } from "@/lib/auth/session";
 import { listClientBookings } from "@/lib/booking/queries";
 import { cutoffMessage } from "@/lib/booking/rules";
-import { formatDateTime, zoneName } from "@/lib/platform/format";
+import { formatDateTime, formatTimeWithZone, zoneName } from "@/lib/platform/format";
+import { JoinVideo } from "@/components/booking/join-video";
 import { resolveTimeZone, TZ_COOKIE } from "@/lib/booking/timezone";
 import { getIntakeStatus } from "@/lib/intake/service";
 import { getPublicProfile } from "@/lib/practice/profile";
@@ -59,11 +60,26 @@ export default async function PortalPage({ searchParams }: Props) {
                 <strong>{formatDateTime(booking.startsAt, tz)}</strong>
               </p>
               <p className="small">
-                {rules.slotMinutes} minutes · times in {zoneName(tz)}
+                {rules.slotMinutes} minutes · times in {zoneName(tz, booking.startsAt)}
               </p>
+              <p data-how="">{booking.how.line}</p>
+              {booking.how.joinUrl && (
+                <JoinVideo
+                  url={booking.how.joinUrl}
+                  opensAt={booking.joinOpensAt.toISOString()}
+                  opensLabel={formatTimeWithZone(booking.joinOpensAt, tz)}
+                  initiallyOpen={booking.joinOpen}
+                />
+              )}
               <div className="actions">
                 <a href={`/portal/bookings/${booking.id}/calendar.ics`} className="button button-quiet" download="consultation.ics">
                   Add to calendar
+                </a>
+                <a href={booking.calendarLinks.google} className="button button-quiet" rel="noopener noreferrer" target="_blank">
+                  Google Calendar
+                </a>
+                <a href={booking.calendarLinks.outlook} className="button button-quiet" rel="noopener noreferrer" target="_blank">
+                  Outlook
                 </a>
                 {booking.changeable ? (
                   <>

@@ -24,6 +24,8 @@ export async function GET(req: NextRequest) {
     case "not-found":
       return to("/portal");
     case "unavailable":
-      return to(`/book?${new URLSearchParams({ notice: "taken", near: result.alternatives[0]?.start.toISOString() ?? "" })}`);
+      return to(
+        `/book?${new URLSearchParams({ notice: "taken", near: result.alternatives[0]?.start.toISOString() ?? "", from: bookingId })}`,
+      );
   }
 }

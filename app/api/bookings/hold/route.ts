@@ -1,13 +1,15 @@
-import { bookingRequestSchema } from "@/lib/booking/schema";
-import { createHold } from "@/lib/booking/service";
+import { randomBytes } from "node:crypto";
+import { bookingRequestSchema, HOLD_COOKIE } from "@/lib/booking/schema";
+import { createHold, holderHash } from "@/lib/booking/service";
 import { isDatabaseUnavailable } from "@/lib/platform/db-errors";
 import { clientIp, isSameOrigin, jsonError } from "@/lib/platform/http";
 import { errorCode, logger, requestId } from "@/lib/platform/logger";
-import { limitBookingAttempt } from "@/lib/platform/rate-limit";
+import { limitBookingAttempt, limitBookingForEmail } from "@/lib/platform/rate-limit";
 
 /**
- * Places a 15-minute hold on a slot. A route handler rather than a server action so that
- * the answers carry real HTTP statuses (400, 409, 429) for clients and monitoring.
+ * Places a 15-minute hold on a slot, for scripts and the load tests: a route handler, so the
+ * answers carry real HTTP statuses (400, 409, 429). The booking form itself posts to
+ * requestBookingAction (lib/actions/booking.ts), which also sends the confirming link.
  */
 export async function POST(req: Request) {
   if (!isSameOrigin(req.headers)) return jsonError(403, { error: "This request did not come from the booking page." });
@@ -49,14 +51,33 @@ async function placeHold(req: Request): Promise<Response> {
   }
   // Bots fill the hidden field; answer as if all went well, store nothing.
   if (parsed.data.website) return jsonError(202, { ok: true, bookingId: null });
+  const perEmail = await limitBookingForEmail({ email: parsed.data.email });
+  if (perEmail) {
+    return jsonError(
+      429,
+      { error: "Too many booking attempts for this email address. Please wait a little and try again." },
+      {
+        "Retry-After": String(perEmail.retryAfterSeconds),
+      },
+    );
+  }
 
-  const result = await createHold(parsed.data);
+  // The same browser (its hold cookie) may replace its own pending hold; anyone else adds one.
+  const cookie = /(?:^|;\s*)haven-hold=([A-Za-z0-9_-]{32,64})/.exec(req.headers.get("cookie") ?? "")?.[1];
+  const token = cookie ?? randomBytes(32).toString("base64url");
+  const result = await createHold(parsed.data, new Date(), { browserHash: holderHash(token) });
   if (!result.ok) {
-    return jsonError(409, {
+    return jsonError(result.reason === "too-many-holds" ? 429 : 409, {
       error: result.message,
       reason: result.reason,
-      alternatives: result.alternatives.map((slot) => slot.start.toISOString()),
+      alternatives: "alternatives" in result ? result.alternatives.map((slot) => slot.start.toISOString()) : [],
     });
   }
-  return Response.json({ ok: true, bookingId: result.bookingId }, { status: 201, headers: { "Cache-Control": "no-store" } });
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  if (!cookie)
+    headers.append(
+      "Set-Cookie",
+      `${HOLD_COOKIE}=${token}; Path=/; Max-Age=86400; HttpOnly; SameSite=Lax${req.url.startsWith("https:") ? "; Secure" : ""}`,
+    );
+  return Response.json({ ok: true, bookingId: result.bookingId }, { status: 201, headers });
 }

@@ -1,5 +1,7 @@
 import { getCurrentUser } from "@/lib/auth/session";
-import { getClientBookingForCalendar } from "@/lib/booking/queries";
+import { consultationFor, getClientBookingForCalendar } from "@/lib/booking/queries";
+import { clientView } from "@/lib/booking/consultation";
+import { getConsultationSettings } from "@/lib/booking/rules";
 import { icsForClient } from "@/lib/booking/emails";
 import { getPracticeProfile } from "@/lib/practice/profile";
 import { siteUrl } from "@/lib/platform/site";
@@ -14,11 +16,14 @@ export async function GET(_req: Request, { params }: Context) {
   // A malformed id (a NUL, say, which PostgreSQL refuses) is as missing as another client's.
   const booking = user?.role === "CLIENT" && recordId.safeParse(id).success ? await getClientBookingForCalendar(id, user.id) : null;
   if (!booking) return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
-  const { practiceName } = await getPracticeProfile();
-  const ics = icsForClient(booking, booking.status === "CANCELLED" ? "CANCEL" : "REQUEST", {
+  const [{ practiceName, clinicianName }, settings] = await Promise.all([getPracticeProfile(), getConsultationSettings()]);
+  // A copy for her own calendar: published (nothing to reply to), discreet unless she chose otherwise.
+  const ics = icsForClient(booking, booking.status === "CANCELLED" ? "CANCEL" : "PUBLISH", {
     email: booking.email,
     practiceName,
     portalUrl: siteUrl("/portal"),
+    showPractice: booking.calendarShowsPractice,
+    how: clientView(consultationFor(booking, settings, clinicianName)),
   });
   return new Response(ics, {
     headers: {

@@ -5,18 +5,19 @@ import { cookies } from "next/headers";
 import { ChooseSlotForm } from "@/components/booking/choose-slot-form";
 import { rescheduleAction } from "@/lib/actions/booking";
 import { requireClient } from "@/lib/auth/session";
-import { formatDateTime, formatDay, formatTime, zoneName } from "@/lib/platform/format";
+import { DateTime } from "luxon";
+import { formatDateTime, zoneName } from "@/lib/platform/format";
+import { slotChoicesByDay } from "@/lib/booking/choices";
 import { getOpenSlots, listClientBookings } from "@/lib/booking/queries";
 import { cutoffMessage } from "@/lib/booking/rules";
-import { groupSlotsByDay } from "@/lib/booking/slots";
 import { resolveTimeZone, TZ_COOKIE } from "@/lib/booking/timezone";
 
 export const metadata: Metadata = { title: "Reschedule", robots: { index: false } };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ day?: string }> };
 
-export default async function ReschedulePage({ params }: Props) {
-  const { id } = await params;
+export default async function ReschedulePage({ params, searchParams }: Props) {
+  const [{ id }, { day }] = await Promise.all([params, searchParams]);
   const user = await requireClient(`/portal/bookings/${encodeURIComponent(id)}/reschedule`);
   const { rules, bookings } = await listClientBookings(user.id);
   const booking = bookings.find((b) => b.id === id);
@@ -33,18 +34,41 @@ export default async function ReschedulePage({ params }: Props) {
     );
   }
   const { slots } = await getOpenSlots(new Date(), { excludeBookingId: id });
-  const days = groupSlotsByDay(slots, tz).map((day) => ({
-    date: day.date,
-    label: formatDay(day.date),
-    slots: day.slots.map((slot) => ({ iso: slot.start.toISOString(), label: formatTime(slot.start, tz) })),
-  }));
+  const days = slotChoicesByDay(slots, tz);
+  // One day at a time, so the button is never 80 times away on a phone.
+  const shown = days.find((d) => d.date === day) ?? days[0];
   return (
     <div className="container narrow section">
       <h1>Choose a new time</h1>
       <p>
-        Currently booked: <strong>{formatDateTime(booking.startsAt, tz)}</strong>. Times are shown in {zoneName(tz)}.
+        Currently booked: <strong>{formatDateTime(booking.startsAt, tz)}</strong>. Times are shown in{" "}
+        {zoneName(tz, shown ? new Date(shown.slots[0]!.iso) : new Date())}.
       </p>
-      <ChooseSlotForm bookingId={id} days={days} action={rescheduleAction} />
+      {shown ? (
+        <>
+          <nav aria-label="Days with open times">
+            <ul className="day-strip">
+              {days.map((d) => (
+                <li key={d.date}>
+                  <Link
+                    href={`/portal/bookings/${encodeURIComponent(id)}/reschedule?${new URLSearchParams({ day: d.date })}`}
+                    className="day-chip"
+                    aria-current={d.date === shown.date ? "date" : undefined}
+                    prefetch={false}
+                  >
+                    <span className="day-chip-weekday">{DateTime.fromISO(d.date).setLocale("en-US").toFormat("ccc")}</span>{" "}
+                    <span className="day-chip-date">{DateTime.fromISO(d.date).setLocale("en-US").toFormat("LLL d")}</span>
+                    <span className="visually-hidden"> {d.label}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <ChooseSlotForm bookingId={id} days={[shown]} action={rescheduleAction} />
+        </>
+      ) : (
+        <p className="notice">There are no other open times in the next few weeks. Please contact the practice.</p>
+      )}
       <p>
         <Link href="/portal">Keep my current time</Link>
       </p>
