@@ -29,6 +29,11 @@ export type Instrument = {
   /** Asked after the items and recorded, but not part of the total. */
   readonly unscoredFollowUp?: { readonly text: string; readonly options: ResponseOptions };
   readonly citation: string;
+  /**
+   * LOINC codes for exports (FHIR QuestionnaireResponse and Observation). `total` is left out
+   * where no code could be verified here: a wrong code is worse than none in a clinical record.
+   */
+  readonly loinc: { readonly panel: string; readonly total?: string };
 };
 
 const FREQUENCY_OPTIONS: ResponseOptions = ["Not at all", "Several days", "More than half the days", "Nearly every day"];
@@ -49,6 +54,7 @@ function frequencyItems(texts: readonly string[], selfHarmNumber?: number): Inst
 export const PHQ9: Instrument = {
   id: "phq9",
   shortName: "PHQ-9",
+  loinc: { panel: "44249-1", total: "44261-6" },
   name: "Patient Health Questionnaire (PHQ-9)",
   stem: "Over the last 2 weeks, how often have you been bothered by any of the following problems?",
   items: frequencyItems(
@@ -75,6 +81,7 @@ export const PHQ9: Instrument = {
 export const GAD7: Instrument = {
   id: "gad7",
   shortName: "GAD-7",
+  loinc: { panel: "69737-5", total: "70274-6" },
   name: "Generalized Anxiety Disorder scale (GAD-7)",
   stem: "Over the last 2 weeks, how often have you been bothered by the following problems?",
   items: frequencyItems([
@@ -95,6 +102,7 @@ export const GAD7: Instrument = {
 export const EPDS: Instrument = {
   id: "epds",
   shortName: "EPDS",
+  loinc: { panel: "71354-5" },
   name: "Edinburgh Postnatal Depression Scale (EPDS)",
   stem: "As you are pregnant or have recently had a baby, we would like to know how you are feeling. Please select the answer that comes closest to how you have felt IN THE PAST 7 DAYS, not just how you feel today.",
   items: [
