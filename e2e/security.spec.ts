@@ -32,12 +32,16 @@ test("a cross-site post to a server action is refused and changes nothing", asyn
   await expect(page.getByText("Photo removed.")).toBeVisible();
   await upload();
 
-  const post = (origin: string) =>
-    page.request.post("/dashboard/profile", {
-      headers: { "next-action": actionId, origin, "content-type": "text/plain;charset=UTF-8" },
-      data: "[]",
-      maxRedirects: 0,
-    });
+  // The call as the page's script makes it: React encodes the arguments (the previous state and
+  // the form, its fields prefixed "_1_") as multipart. Playwright does not record multipart
+  // bodies, so it is rebuilt here, in the same order (the root "0" last: React reads a form's
+  // fields as the run of entries before it).
+  const post = (origin: string) => {
+    const args = new FormData();
+    args.append("_1_intent", "remove");
+    args.append("0", '[null,"$K1"]');
+    return page.request.post("/dashboard/profile", { headers: { "next-action": actionId, origin }, multipart: args, maxRedirects: 0 });
+  };
   const response = await post("https://evil.example");
   expect(response.status()).toBeGreaterThanOrEqual(400);
   expect((await page.request.get("/practice-photo")).status()).toBe(200);

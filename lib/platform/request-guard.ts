@@ -49,7 +49,9 @@ function decodes(text: string): string | null {
 export function refuseAddress(url: URL): Refusal | null {
   const path = decodes(url.pathname);
   if (path === null || CONTROL.test(path)) return BAD_ADDRESS;
-  // URLSearchParams never throws (it substitutes U+FFFD), so the raw query is checked too.
+  // URLSearchParams never throws (it substitutes U+FFFD), so the raw query is checked too. In
+  // proxy.ts Next.js has already re-encoded a stray "%" (its pages then serve such a query
+  // safely); the check stays for any other caller handed a raw address.
   const query = url.search.slice(1);
   if (query !== "" && decodes(query.replace(/\+/g, " ")) === null) return BAD_ADDRESS;
   for (const [key, value] of url.searchParams) {

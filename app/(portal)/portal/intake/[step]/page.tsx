@@ -38,7 +38,8 @@ export default async function IntakeStepPage({ params }: Props) {
   const current = STEPS[index]!;
   const done = completedSteps(intake.draft, options);
   // After a self-harm question was answered above "not at all", crisis help stays in view on
-  // the steps that follow: without JavaScript this is where she first sees it.
+  // the steps that follow: without JavaScript this is where she first sees it. `urgent` is the
+  // server's record of the flag, so the panel may say the clinician was told.
   const showCrisisHelp = intake.urgent && index > stepIndex("screening");
 
   return (
@@ -46,7 +47,7 @@ export default async function IntakeStepPage({ params }: Props) {
       <IntakeProgress current={current.slug} completed={done as Set<string>} />
       <h1>{current.title}</h1>
       {current.slug in INTROS && <p className="lead">{INTROS[current.slug as AnsweredStepSlug]}</p>}
-      {showCrisisHelp && <CrisisPanel />}
+      {showCrisisHelp && <CrisisPanel clinicianNotified />}
       {current.slug === "consent" && (
         <section className="card consent-text" aria-label={`Consent, version ${CONSENT_TEXT.version}`}>
           {CONSENT_TEXT.sections.map((section) => (
