@@ -236,6 +236,28 @@ describe("deliverDueEmails", () => {
     expect(row.lastError).not.toContain(CANARY.subject);
   });
 
+  test("a row still waiting in a slow batch is neither taken by another worker nor sent twice", async () => {
+    const ids = [await enqueue(), await enqueue(), await enqueue()];
+    await startSmtp();
+    // Each send takes 250 ms, well inside its 400 ms lease, but the batch of three takes 750 ms:
+    // a second worker looking for work at 450 ms must not send what the first is about to send.
+    const leaseMs = 400;
+    const slowly = async (message: Parameters<typeof send.sendEmail>[0]) => {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await send.sendEmail(message);
+    };
+    const first = outbox.deliverDueEmails({ leaseMs, send: slowly });
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    const second = await outbox.deliverDueEmails({ leaseMs, send: slowly });
+    expect((await first).sent + second.sent).toBe(3);
+
+    const mailbox = await readMailbox(mailDir);
+    const rows = await prisma.outboxEmail.findMany({ where: { id: { in: ids } } });
+    expect(mailbox).toHaveLength(3);
+    expect(new Set(mailbox.map((mail) => mail.headers["message-id"]))).toEqual(new Set(rows.map((row) => row.messageId)));
+    expect(rows.every((row) => row.status === "SENT")).toBe(true);
+  });
+
   test("a SENDING row whose lease expired is re-sent with the same Message-ID; the stale worker cannot overwrite", async () => {
     const id = await enqueue();
     await startSmtp();

@@ -96,6 +96,16 @@ export async function deliverDueEmails(
   keyRing();
 
   for (const row of await claimDue(clock(), leaseMs, batchSize)) {
+    // The batch shares one lease, and the rows at its end wait for the sends before them: on a
+    // slow SMTP server the lease of a row not yet sent can run out, and another worker take it.
+    // So each row's lease starts again just before its send, and a row another worker has
+    // taken meanwhile is left to that worker instead of being sent twice.
+    const renewed = await prisma.outboxEmail.updateMany({
+      where: stillOurs(row),
+      data: { lockedUntil: new Date(clock().getTime() + leaseMs) },
+    });
+    if (renewed.count === 0) continue;
+
     let message: EmailMessage;
     try {
       message = payload.open(row.messageId, row.payloadEnc);
