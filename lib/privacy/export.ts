@@ -116,6 +116,27 @@ function omit<T extends object, K extends keyof T>(value: T, keys: K[]): Omit<T,
   return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key as K))) as Omit<T, K>;
 }
 
+/** Whose record a client's request asks for: the `account` in her link, or her own when there is none. */
+export function requestedAccount(user: { id: string }, account: string | string[] | null | undefined): string {
+  const value = Array.isArray(account) ? account[0] : account;
+  return value ? value : user.id;
+}
+
+/**
+ * What a client sees for a link to someone else's copy (or one that is no one's): the same
+ * words either way, so it confirms nothing about the other account.
+ */
+export const NOT_YOUR_RECORD =
+  "This link is for a copy of another account's information, so it cannot be opened while you are signed in as yourself.";
+
+/** The same, as a refused download says it (a plain-text 404: there is no page around it). */
+export function notYourRecordResponse(): Response {
+  return new Response(`${NOT_YOUR_RECORD} Your own copy is at /portal/privacy/my-information.\n`, {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
 /** The JSON file: the record as it is, dates in ISO 8601 (UTC). */
 export function recordAsJson(record: ClientRecord): string {
   return JSON.stringify(record, null, 2);

@@ -147,8 +147,10 @@ export default async function IntakeDetailPage({ params }: Props) {
           {intake.urgent && intake.status !== "REVIEWED" && <UrgentFollowUpForm intakeId={intake.id} open={review.needsUrgentAttention} />}
         </section>
       )}
-      <PrintButton />
-
+      <PrintButton />{" "}
+      <Link href={`/dashboard/clients/${intake.clientId}/export`} className="button button-quiet no-print">
+        Export this client&rsquo;s record
+      </Link>
       {scores && (
         <section aria-labelledby="scores-heading">
           <h2 id="scores-heading">Screening scores</h2>
@@ -179,7 +181,6 @@ export default async function IntakeDetailPage({ params }: Props) {
           </div>
         </section>
       )}
-
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">Answers</h2>
         <IntakeReview
@@ -188,7 +189,6 @@ export default async function IntakeDetailPage({ params }: Props) {
           editable={false}
         />
       </section>
-
       {intake.signedAt && (
         <section aria-labelledby="consent-heading" className="card">
           <h2 id="consent-heading" className="card-title">
@@ -200,7 +200,6 @@ export default async function IntakeDetailPage({ params }: Props) {
           </p>
         </section>
       )}
-
       {intake.status !== "DRAFT" && (
         <section aria-labelledby="review-heading" className="section">
           <h2 id="review-heading">Review</h2>
