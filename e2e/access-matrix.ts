@@ -145,6 +145,7 @@ export const ACTIONS: Record<string, "requireClient" | "requireClinician" | "pub
   "lib/actions/intake.ts#submitIntakeAction": "requireClient",
   "lib/actions/intake.ts#markReviewedAction": "requireClinician",
   "lib/actions/intake.ts#markUrgentFollowedUpAction": "requireClinician",
+  "lib/actions/intake.ts#releaseNoteAction": "requireClinician",
   "lib/actions/intake.ts#saveEpdsAction": "requireClinician",
   "lib/actions/practice.ts#saveProfileAction": "requireClinician",
   "lib/actions/practice.ts#savePhotoAction": "requireClinician",

@@ -138,9 +138,9 @@ export function RecordView({ record, timeZone }: { record: ClientRecord; timeZon
       ))}
 
       {intake && (
-        <section className="card review-section" aria-labelledby="record-consent">
-          <h2 id="record-consent" className="card-title">
-            Consent
+        <section className="card review-section" aria-labelledby="record-signed-consent">
+          <h2 id="record-signed-consent" className="card-title">
+            Signed consent and contact choices
           </h2>
           {intake.consent.signedAt ? (
             <>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/ui/print-button";
+import { NoteReleaseForm } from "@/components/intake/note-release-form";
 import { ReviewForm } from "@/components/intake/review-form";
 import { UrgentFollowUpForm } from "@/components/intake/urgent-follow-up-form";
 import { IntakeReview } from "@/components/intake/review";
@@ -141,7 +142,18 @@ export default async function IntakeDetailPage({ params }: Props) {
                 {review.urgentFollowUp.by && ` (${review.urgentFollowUp.by})`}.
                 {review.needsUrgentAttention && " A new risk answer was given after that follow-up."}
               </p>
-              {review.urgentFollowUp.note && <p className="follow-up-note">{review.urgentFollowUp.note}</p>}
+              {review.urgentFollowUp.note && (
+                <>
+                  <p className="follow-up-note">{review.urgentFollowUp.note}</p>
+                  <NoteReleaseForm
+                    intakeId={intake.id}
+                    note="follow-up"
+                    releasedLabel={
+                      review.urgentFollowUp.noteReleasedAt ? formatDateTime(review.urgentFollowUp.noteReleasedAt, timeZone) : null
+                    }
+                  />
+                </>
+              )}
             </>
           )}
           {intake.urgent && intake.status !== "REVIEWED" && <UrgentFollowUpForm intakeId={intake.id} open={review.needsUrgentAttention} />}
@@ -205,6 +217,13 @@ export default async function IntakeDetailPage({ params }: Props) {
           <h2 id="review-heading">Review</h2>
           {review.reviewedAt && <p>Reviewed {formatDateTime(review.reviewedAt, timeZone)}.</p>}
           <ReviewForm intakeId={intake.id} note={review.note ?? ""} />
+          {review.note && (
+            <NoteReleaseForm
+              intakeId={intake.id}
+              note="review"
+              releasedLabel={review.noteReleasedAt ? formatDateTime(review.noteReleasedAt, timeZone) : null}
+            />
+          )}
         </section>
       )}
     </article>
