@@ -22,6 +22,7 @@ const { intakeFields } = await import("@/lib/intake/sealed");
 const { exportClientRecord, recordAsJson, questionnaireResponsesFor } = await import("@/lib/privacy/export");
 const { recordAsFhirBundle } = await import("@/lib/privacy/fhir");
 const { accessLogFor, accessLogLines } = await import("@/lib/privacy/access-log");
+const { markReviewed, setNoteRelease } = await import("@/lib/intake/review");
 const { indexStructureDefinitionBundle, validateResource } = await import("@medplum/core");
 const { readFileSync } = await import("node:fs");
 const { createRequire } = await import("node:module");
@@ -359,6 +360,42 @@ describe("who may export whose record", () => {
       ["CLINICIAN", "record.export.json", "allowed", client.id],
       ["CLIENT", "record.export.json", "allowed", client.id],
       ["CLIENT", "record.export.json", "allowed", client.id],
+    ]);
+  });
+});
+
+describe("sharing a note with the client", () => {
+  test("a note is private until shared, private again when withdrawn or written again; sharing a note that does not exist changes nothing", async () => {
+    const client = await submittedClient();
+    const clinician = { ...(await createUser("CLINICIAN")), role: "CLINICIAN" as const, sessionId: "s" };
+    const intake = await prisma.intake.findUniqueOrThrow({ where: { clientId: client.id } });
+    const notesFor = async () =>
+      (await exportClientRecord(client.id, actor(client), "json", NOW))!.clinicianNotes.map((n) => [n.kind, n.text]);
+
+    expect(await setNoteRelease({ intakeId: intake.id, note: "review", intent: "share" }, clinician, NOW)).toBe(false);
+    expect(await setNoteRelease({ intakeId: intake.id, note: "follow-up", intent: "share" }, clinician, NOW)).toBe(false);
+    expect(await markReviewed(intake.id, clinician, "EXPORT-NOTE one", NOW)).toBe(true);
+    expect(await notesFor()).toEqual([]);
+
+    expect(await setNoteRelease({ intakeId: intake.id, note: "review", intent: "share" }, clinician, NOW)).toBe(true);
+    expect(await notesFor()).toEqual([["review", "EXPORT-NOTE one"]]);
+    expect(await setNoteRelease({ intakeId: intake.id, note: "review", intent: "withdraw" }, clinician, NOW)).toBe(true);
+    expect(await notesFor()).toEqual([]);
+
+    await setNoteRelease({ intakeId: intake.id, note: "review", intent: "share" }, clinician, NOW);
+    expect(await markReviewed(intake.id, clinician, "EXPORT-NOTE two", NOW)).toBe(true);
+    expect(await notesFor()).toEqual([]);
+
+    const audited = await prisma.auditEvent.findMany({
+      where: { clientId: client.id, action: { startsWith: "intake.note." } },
+      orderBy: { id: "asc" },
+    });
+    expect(audited.map((e) => [e.action, e.outcome])).toEqual([
+      ["intake.note.share", "denied"],
+      ["intake.note.share", "denied"],
+      ["intake.note.share", "allowed"],
+      ["intake.note.withdraw", "allowed"],
+      ["intake.note.share", "allowed"],
     ]);
   });
 });

@@ -21,6 +21,8 @@ const PARTS: Record<string, string> = {
   "intake.risk.read": "your answers to the safety questions",
   "intake.review": "your intake questionnaire, to mark it reviewed",
   "intake.urgent.followup": "your safety answers, to record a follow-up",
+  "intake.note.share": "a note on your intake, to share it with you",
+  "intake.note.withdraw": "a note on your intake, to stop sharing it with you",
   "booking.read": "one of your consultation bookings",
   "email.retry": "an email to you that had not been delivered, to send it again",
   "record.export.page": "a copy of all your information (the readable page)",
