@@ -22,6 +22,13 @@ test("a client downloads her information (the page and both files), sees who has
   await page.context().clearCookies();
   await signInAsClinician(page);
   await page.goto(`/dashboard/intakes/${intakeId}`);
+  // Her notes are private until she shares one.
+  await page.getByLabel("Private note").fill("E2E-SHARED-NOTE see you Tuesday");
+  await page.getByRole("button", { name: "Mark as reviewed" }).click();
+  await expect(page.getByText("Marked as reviewed.")).toBeVisible();
+  await page.getByRole("button", { name: "Share this note with the client" }).click();
+  await expect(page.getByText(/Shared with the client: her copy of her records now shows this note/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Stop sharing with the client" })).toBeVisible();
   await page.getByRole("link", { name: "Export this client’s record" }).click();
   await expect(page).toHaveURL(new RegExp(`/dashboard/clients/${client.id}/export$`));
   await expect(page.getByRole("heading", { level: 1 })).toContainText(client.email);
@@ -49,6 +56,7 @@ test("a client downloads her information (the page and both files), sees who has
     "More than half the days",
   );
   await expect(page.getByText("consent version 2026-12-v2")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Notes your clinician shared with you" })).toContainText("E2E-SHARED-NOTE see you Tuesday");
   await expectAccessible(page);
 
   const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download as a JSON file" }).click()]);
@@ -56,7 +64,7 @@ test("a client downloads her information (the page and both files), sees who has
   const record = JSON.parse(await readFile((await json.path())!, "utf8"));
   expect(record.account.email).toBe(client.email);
   expect(record.intake.sections[0].items[0]).toMatchObject({ question: "Full legal name", answer: "Canarymatrix Person" });
-  expect(record.clinicianNotes).toEqual([]);
+  expect(record.clinicianNotes).toMatchObject([{ kind: "review", text: "E2E-SHARED-NOTE see you Tuesday" }]);
 
   const [fhir] = await Promise.all([
     page.waitForEvent("download"),
@@ -92,6 +100,9 @@ test("a client downloads her information (the page and both files), sees who has
   const table = page.getByRole("region", { name: "Who has seen your information" });
   await expect(table.locator("tr", { hasText: "Your clinician" }).filter({ hasText: "Opened your intake questionnaire" })).toHaveCount(1);
   await expect(table.locator("tr", { hasText: "Your clinician" }).filter({ hasText: "(the readable page)" })).toHaveCount(1);
+  await expect(
+    table.locator("tr", { hasText: "Your clinician" }).filter({ hasText: "Opened a note on your intake, to share it with you" }),
+  ).toHaveCount(1);
   await expect(table.locator("tr", { hasText: "You" }).filter({ hasText: "(the JSON file)" }).first()).toBeVisible();
   await expect(table.locator("tr[data-refused]", { hasText: "Someone else with an account on this site" })).toHaveCount(3);
   await expect(table).not.toContainText("Canarymatrix");
