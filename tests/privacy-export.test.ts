@@ -306,6 +306,35 @@ describe("the FHIR Bundle", () => {
     );
   });
 
+  test("a draft (part of the screening answered, EPDS off) gives in-progress responses, no scores, and still validates", async () => {
+    await setEpds(false);
+    const client = await createUser();
+    const draft = fullDraft();
+    await service.saveDraft(client.id, "about-you", { ...draft["about-you"], dateOfBirth: "19" }, NOW);
+    await service.saveDraft(
+      client.id,
+      "screening",
+      { phq9: [1, null, 2, null, null, null, null, null, null], phq9Difficulty: null, gad7: Array(7).fill(null) },
+      NOW,
+    );
+    const record = await exportClientRecord(client.id, actor(client), "fhir", NOW);
+    expect(record!.questionnaireResponses.map((r) => [r.instrument.id, r.status, r.score])).toEqual([
+      ["phq9", "in-progress", null],
+      ["gad7", "in-progress", null],
+    ]);
+    const bundle = recordAsFhirBundle(record!, "https://practice.example");
+    expect(validateResource(bundle).filter((i) => i.severity === "error")).toEqual([]);
+    expect(bundle.entry!.map((e) => e.resource!.resourceType)).toEqual([
+      "Patient",
+      "QuestionnaireResponse",
+      "QuestionnaireResponse",
+      "QuestionnaireResponse",
+    ]);
+    // A half-typed birth date is kept in her JSON copy as typed, and left out of the Patient.
+    expect((bundle.entry![0]!.resource as { birthDate?: string }).birthDate).toBeUndefined();
+    expect(record!.intake!.sections[0]!.items.find((i) => i.linkId === "dateOfBirth")!.answer).toBe("19");
+  });
+
   test("the validator does catch a broken resource (the test above can fail)", () => {
     expect(() => validateResource({ resourceType: "Observation", status: "final", valueInteger: 1.5 } as never)).toThrow();
   });
