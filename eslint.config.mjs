@@ -23,7 +23,7 @@ const EVERYWHERE = [
   { name: "next/link", message: "Import Link from @/components/ui/link (no prefetching of per-request pages)." },
 ];
 
-const DOMAINS = ["articles", "booking", "intake", "auth"];
+const DOMAINS = ["articles", "booking", "intake", "auth", "privacy"];
 const SHARED = ["email", "audit", "practice"];
 
 // Patterns are regular expressions: gitignore-style globs cannot re-include a file below an

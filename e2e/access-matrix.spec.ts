@@ -32,7 +32,7 @@ test("every guarded route answers each kind of visitor as the access matrix says
   for (const [step, values] of Object.entries(COMPLETE_INTAKE)) await intake.saveDraft(clientA.id, step as never, values);
   await intake.submitIntake(clientA.id);
   const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Intake" WHERE "clientId" = $1`, [clientA.id]);
-  const fixture: Fixture = { bookingId: hold.bookingId, intakeId: rows[0]!.id };
+  const fixture: Fixture = { bookingId: hold.bookingId, intakeId: rows[0]!.id, clientId: clientA.id };
 
   // Each round starts without cookies; client A gets a fresh session for the same account.
   const actors: Record<keyof Actors, () => Promise<unknown>> = {

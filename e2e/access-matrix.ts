@@ -11,7 +11,7 @@ export type Outcome = "ok" | "client-signin" | "clinician-signin" | "not-found" 
 export type Actors = { anonymous: Outcome; clientA: Outcome; clientB: Outcome; clinician: Outcome };
 
 /** Ids of client A's records, for routes that take one. */
-export type Fixture = { bookingId: string; intakeId: string };
+export type Fixture = { bookingId: string; intakeId: string; clientId: string };
 
 export type RouteEntry = { path: (f: Fixture) => string; expect: Actors } | { skip: string };
 
@@ -47,6 +47,30 @@ export const ROUTES: Record<string, RouteEntry> = {
       clientB: "redirect:/portal",
       clinician: "client-signin",
     },
+  },
+  "app/(portal)/portal/privacy/page.tsx": { path: () => "/portal/privacy", expect: clientOnly },
+  // Her own copy; client B following client A's link gets a page saying it is not hers (e2e/privacy-export.spec.ts).
+  "app/(portal)/portal/privacy/my-information/page.tsx": { path: () => "/portal/privacy/my-information", expect: clientOnly },
+  "app/(portal)/portal/privacy/my-information.json/route.ts": {
+    path: (f) => `/portal/privacy/my-information.json?account=${f.clientId}`,
+    expect: clientAOnly,
+  },
+  "app/(portal)/portal/privacy/my-information.fhir.json/route.ts": {
+    path: (f) => `/portal/privacy/my-information.fhir.json?account=${f.clientId}`,
+    expect: clientAOnly,
+  },
+  "app/(portal)/portal/privacy/access-log/page.tsx": { path: () => "/portal/privacy/access-log", expect: clientOnly },
+  "app/(dashboard)/dashboard/clients/[id]/export/page.tsx": {
+    path: (f) => `/dashboard/clients/${f.clientId}/export`,
+    expect: clinicianOnly,
+  },
+  "app/(dashboard)/dashboard/clients/[id]/export/record.json/route.ts": {
+    path: (f) => `/dashboard/clients/${f.clientId}/export/record.json`,
+    expect: clinicianOnly,
+  },
+  "app/(dashboard)/dashboard/clients/[id]/export/record.fhir.json/route.ts": {
+    path: (f) => `/dashboard/clients/${f.clientId}/export/record.fhir.json`,
+    expect: clinicianOnly,
   },
   "app/(dashboard)/dashboard/page.tsx": { path: () => "/dashboard", expect: clinicianOnly },
   "app/(dashboard)/dashboard/intakes/page.tsx": { path: () => "/dashboard/intakes", expect: clinicianOnly },
@@ -121,6 +145,7 @@ export const ACTIONS: Record<string, "requireClient" | "requireClinician" | "pub
   "lib/actions/intake.ts#submitIntakeAction": "requireClient",
   "lib/actions/intake.ts#markReviewedAction": "requireClinician",
   "lib/actions/intake.ts#markUrgentFollowedUpAction": "requireClinician",
+  "lib/actions/intake.ts#releaseNoteAction": "requireClinician",
   "lib/actions/intake.ts#saveEpdsAction": "requireClinician",
   "lib/actions/practice.ts#saveProfileAction": "requireClinician",
   "lib/actions/practice.ts#savePhotoAction": "requireClinician",

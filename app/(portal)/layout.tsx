@@ -9,7 +9,7 @@ export default async function PortalLayout({ children }: { children: React.React
       <AppHeader
         brand={profile.practiceName}
         navLabel="Portal"
-        links={[{ href: "/portal", label: "Your consultation" }, GET_HELP_LINK]}
+        links={[{ href: "/portal", label: "Your consultation" }, { href: "/portal/privacy", label: "Your information" }, GET_HELP_LINK]}
         signOutPath={SIGN_OUT_PATH}
       />
       <main id="main" tabIndex={-1}>

@@ -8,6 +8,7 @@ import { CheckboxField, Field, Fieldset } from "@/components/ui/field";
 import { FORM_STATUS_ID, FormStatus } from "@/components/ui/form-status";
 import { requestBookingAction } from "@/lib/actions/booking";
 import {
+  BOOKING_CONSENT_LABEL,
   bookingRequestSchema,
   CONTACT_METHODS,
   type BookingFormState,
@@ -240,7 +241,7 @@ function RequestForm({
         <label htmlFor="website">Leave this empty</label>
         <input id="website" tabIndex={-1} autoComplete="off" {...register("website")} />
       </div>
-      <CheckboxField id="consent" label="I agree to be contacted about this consultation by the method I chose." error={errorOf("consent")}>
+      <CheckboxField id="consent" label={BOOKING_CONSENT_LABEL} error={errorOf("consent")}>
         {(control) => <input {...control} type="checkbox" defaultChecked={defaults.consent} {...register("consent")} />}
       </CheckboxField>
       <button type="submit" className="button" disabled={pending}>

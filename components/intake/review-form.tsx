@@ -11,7 +11,12 @@ export function ReviewForm({ intakeId, note }: { intakeId: string; note: string 
   return (
     <form {...form.props} className="form no-print">
       <input type="hidden" name="intakeId" value={intakeId} />
-      <Field id="review-note" label="Private note" hint="Only you can read this. It is stored encrypted." error={form.errorFor("note")}>
+      <Field
+        id="review-note"
+        label="Private note"
+        hint="Only you can read this, unless you share it with the client afterwards. It is stored encrypted."
+        error={form.errorFor("note")}
+      >
         {(control) => <textarea rows={4} maxLength={REVIEW_NOTE_MAX} {...control} {...form.text("note")} />}
       </Field>
       <FormStatus status={form.status} id={form.statusId} />

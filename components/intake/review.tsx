@@ -1,14 +1,7 @@
 import Link from "@/components/ui/link";
-import { STEP_FIELDS } from "@/lib/intake/fields";
+import { answerLabel as display, STEP_FIELDS } from "@/lib/intake/fields";
 import { EPDS, GAD7, PHQ9, type Instrument } from "@/lib/intake/instruments";
 import { STEPS, type DraftAnswers } from "@/lib/intake/schema";
-
-function display(value: unknown, options?: { value: string; label: string }[]): string {
-  if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return "Not answered";
-  if (typeof value === "boolean") return value ? "Yes" : "No";
-  const label = (v: unknown) => options?.find((o) => o.value === v)?.label ?? String(v);
-  return Array.isArray(value) ? value.map(label).join(", ") : label(value);
-}
 
 function InstrumentAnswers({ instrument, answers }: { instrument: Instrument; answers: unknown }) {
   const list = Array.isArray(answers) ? answers : [];

@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireClient, requireClinician } from "@/lib/auth/session";
-import { markReviewed, markUrgentFollowedUp } from "@/lib/intake/review";
+import { markReviewed, markUrgentFollowedUp, setNoteRelease } from "@/lib/intake/review";
 import { stepValuesFromForm } from "@/lib/intake/fields";
 import {
   draftSchema,
   epdsSchema,
   followUpNoteSchema,
+  noteReleaseSchema,
   reviewNoteSchema,
   STEPS,
   stepIndex,
@@ -114,6 +115,21 @@ export async function markUrgentFollowedUpAction(_prev: ActionState, formData: F
     done: "Follow-up recorded. This intake no longer counts as urgent.",
     refused: "Only an urgent intake that has not been reviewed or followed up yet can be marked as followed up.",
   });
+}
+
+/** Shares a note with the client (her copy of her records shows it), or stops sharing it. */
+export async function releaseNoteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const user = await requireClinician("/dashboard/intakes");
+  const values = formValues(formData);
+  const parsed = noteReleaseSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values, "The note's sharing was not changed.");
+  if (!(await setNoteRelease(parsed.data, user))) return refused("There is no such note to share. Nothing was changed.", values);
+  revalidatePath(`/dashboard/intakes/${parsed.data.intakeId}`);
+  return done(
+    parsed.data.intent === "share"
+      ? "Shared with the client: her copy of her records now shows this note."
+      : "No longer shared with the client.",
+  );
 }
 
 const EPDS_UNCHANGED = "The EPDS setting was not changed.";

@@ -7,7 +7,16 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getBookingRules, getConsultationSettings, isPastCutoff, type ConsultationSettings, type PracticeRules } from "@/lib/booking/rules";
-import { clientEntryTitle, clientView, JOIN_OPENS_MINUTES, type Consultation, type HowItHappens } from "@/lib/booking/consultation";
+import { BOOKING_CONSENT_LABEL, contactMethodLabel } from "@/lib/booking/schema";
+import { BOOKING_STATUS_LABEL } from "@/lib/booking/status";
+import {
+  clientEntryTitle,
+  clientView,
+  JOIN_OPENS_MINUTES,
+  MODE_WORD,
+  type Consultation,
+  type HowItHappens,
+} from "@/lib/booking/consultation";
 import { addToCalendarLinks } from "@/lib/booking/calendar";
 import { getPracticeProfile } from "@/lib/practice/profile";
 import { siteUrl } from "@/lib/platform/site";
@@ -316,4 +325,96 @@ export async function getBookingForClinician(bookingId: string, clinician: Curre
     firstName = "(name unreadable)";
   }
   return { id: row.id, startsAt: row.startsAt, endsAt: row.endsAt, firstName };
+}
+
+/** One booking as her copy of her records shows it: every field, worded. */
+export type BookingRecord = {
+  id: string;
+  status: string;
+  startsAt: Date;
+  endsAt: Date;
+  requestedAt: Date;
+  email: string;
+  firstName: string;
+  phone: string | null;
+  note: string | null;
+  contactMethod: string;
+  /** When she agreed to be contacted, and the words she agreed to. */
+  consent: { at: Date; statement: string };
+  timeZone: string;
+  confirmedAt: Date | null;
+  cancelledAt: Date | null;
+  cancelledBy: string | null;
+  /** How it happens, in her words; null when the practice's default applies. */
+  how: string | null;
+  calendarShowsPractice: boolean;
+  bookedByClinician: boolean;
+  /** The clinician's reason when she cancelled: kept for her, so only in her own export. */
+  cancelReason?: string | null;
+};
+
+/**
+ * Every booking of one client, past and present, decrypted for her records export: those
+ * linked to her account and those made with her sign-in email before she signed in. The
+ * caller has decided who may read whose, and audits the read.
+ */
+export async function bookingRecordsFor(
+  client: { id: string; email: string },
+  { clinicianNotes }: { clinicianNotes: boolean },
+): Promise<BookingRecord[]> {
+  const rows = await prisma.booking.findMany({
+    where: { OR: [{ clientId: client.id }, { clientId: null, email: client.email }] },
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      createdAt: true,
+      email: true,
+      firstNameEnc: true,
+      phoneEnc: true,
+      noteEnc: true,
+      contactMethod: true,
+      consentAt: true,
+      clientTimeZone: true,
+      confirmedAt: true,
+      cancelledAt: true,
+      cancelledBy: true,
+      cancelReasonEnc: true,
+      consultationMode: true,
+      calendarShowsPractice: true,
+      bookedByClinician: true,
+    },
+  });
+  const readable = (open: () => string) => {
+    try {
+      return open();
+    } catch {
+      return "(could not be read)";
+    }
+  };
+  return rows.map((row) => ({
+    id: row.id,
+    status: BOOKING_STATUS_LABEL[row.status],
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    requestedAt: row.createdAt,
+    email: row.email,
+    firstName: readable(() => bookingFields.firstName.open(row.id, row.firstNameEnc)),
+    phone: row.phoneEnc ? readable(() => bookingFields.phone.open(row.id, row.phoneEnc!)) : null,
+    note: row.noteEnc ? readable(() => bookingFields.note.open(row.id, row.noteEnc!)) : null,
+    contactMethod: contactMethodLabel(row.contactMethod),
+    consent: { at: row.consentAt, statement: BOOKING_CONSENT_LABEL },
+    timeZone: row.clientTimeZone,
+    confirmedAt: row.confirmedAt,
+    cancelledAt: row.cancelledAt,
+    cancelledBy: row.cancelledBy ? (row.cancelledBy === "CLIENT" ? "You" : "The clinician") : null,
+    how: row.consultationMode ? MODE_WORD[row.consultationMode] : null,
+    calendarShowsPractice: row.calendarShowsPractice,
+    bookedByClinician: row.bookedByClinician,
+    ...(clinicianNotes && {
+      cancelReason: row.cancelReasonEnc ? readable(() => bookingFields.cancelReason.open(row.id, row.cancelReasonEnc!)) : null,
+    }),
+  }));
 }

@@ -13,6 +13,9 @@ export const CONTACT_METHODS = [
   { value: "TEXT", label: "Text message" },
 ] as const;
 
+/** What she agrees to when booking (shown beside the box and in her copy of her records). */
+export const BOOKING_CONSENT_LABEL = "I agree to be contacted about this consultation by the method I chose.";
+
 export function contactMethodLabel(value: string): string {
   return CONTACT_METHODS.find((method) => method.value === value)?.label ?? value;
 }

@@ -227,6 +227,14 @@ export const STEP_FIELDS: Record<string, FieldDef[]> = {
 
 export { SENSITIVE_HINT };
 
+/** An answer as she reads it: the chosen option's label, "Yes"/"No", or "Not answered". */
+export function answerLabel(value: unknown, options?: readonly Option[]): string {
+  if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return "Not answered";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  const label = (v: unknown) => options?.find((o) => o.value === v)?.label ?? String(v);
+  return Array.isArray(value) ? value.map(label).join(", ") : label(value);
+}
+
 /** The input name of a questionnaire item: "phq9.8" is PHQ-9 item 9 (react-hook-form's path into the `phq9` list). */
 export const itemFieldName = (measure: string, index: number) => `${measure}.${index}`;
 

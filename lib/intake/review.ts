@@ -5,7 +5,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
-import type { DraftAnswers, IntakeAnswers } from "@/lib/intake/schema";
+import type { DraftAnswers, IntakeAnswers, NoteRelease } from "@/lib/intake/schema";
 import type { IntakeScores } from "@/lib/intake/scoring";
 import { intakeFields } from "@/lib/intake/sealed";
 import { needsUrgentAttention, needsUrgentAttentionWhere } from "@/lib/intake/urgency";
@@ -105,11 +105,13 @@ export async function listIntakes(clinician: CurrentUser): Promise<IntakeListIte
   });
 }
 
-export type UrgentFollowUp = { at: Date; by: string | null; note: string | null };
+export type UrgentFollowUp = { at: Date; by: string | null; note: string | null; noteReleasedAt: Date | null };
 
 export type IntakeReviewInfo = {
   reviewedAt: Date | null;
   note: string | null;
+  /** When the review note was shared with the client; null while it is private. */
+  noteReleasedAt: Date | null;
   draft: DraftAnswers | null;
   clientEmail: string;
   needsUrgentAttention: boolean;
@@ -126,8 +128,10 @@ export async function getReviewInfo(intakeId: string): Promise<IntakeReviewInfo 
       status: true,
       ...urgentFields,
       urgentFollowUpNoteEnc: true,
+      urgentFollowUpNoteReleasedAt: true,
       reviewedAt: true,
       reviewNoteEnc: true,
+      reviewNoteReleasedAt: true,
       draftEnc: true,
       client: { select: { email: true } },
     },
@@ -136,6 +140,7 @@ export async function getReviewInfo(intakeId: string): Promise<IntakeReviewInfo 
   return {
     reviewedAt: row.reviewedAt,
     note: row.reviewNoteEnc ? intakeFields.reviewNote.open(row.id, row.reviewNoteEnc) : null,
+    noteReleasedAt: row.reviewNoteReleasedAt,
     draft: row.status === "DRAFT" && row.draftEnc ? intakeFields.draft.open(row.id, row.draftEnc) : null,
     clientEmail: row.client.email,
     needsUrgentAttention: needsUrgentAttention(row),
@@ -144,6 +149,7 @@ export async function getReviewInfo(intakeId: string): Promise<IntakeReviewInfo 
           at: row.urgentFollowedUpAt,
           by: row.urgentFollowedUpBy?.email ?? null,
           note: row.urgentFollowUpNoteEnc ? intakeFields.urgentFollowUpNote.open(row.id, row.urgentFollowUpNoteEnc) : null,
+          noteReleasedAt: row.urgentFollowUpNoteReleasedAt,
         }
       : null,
   };
@@ -164,6 +170,8 @@ export function markReviewed(intakeId: string, clinician: CurrentUser, note: str
       status: "REVIEWED",
       reviewedAt: now,
       reviewNoteEnc: note ? intakeFields.reviewNote.seal(intakeId, note) : null,
+      // A note written again is private again until she shares it again.
+      reviewNoteReleasedAt: null,
     },
   );
 }
@@ -180,7 +188,25 @@ export function markUrgentFollowedUp(intakeId: string, clinician: CurrentUser, n
     urgentFollowedUpAt: now,
     urgentFollowedUpById: clinician.id,
     urgentFollowUpNoteEnc: note ? intakeFields.urgentFollowUpNote.seal(intakeId, note) : null,
+    urgentFollowUpNoteReleasedAt: null,
   });
+}
+
+/**
+ * Shares one of her notes with the client, or stops sharing it: the client's copy of her
+ * records (lib/privacy/export.ts) shows a note only while it is shared. Refused (false,
+ * audited as denied) when there is no such note.
+ */
+export function setNoteRelease(release: NoteRelease, clinician: CurrentUser, now = new Date()): Promise<boolean> {
+  const review = release.note === "review";
+  const at = release.intent === "share" ? now : null;
+  return changeAsClinician(
+    release.intakeId,
+    clinician,
+    `intake.note.${release.intent}`,
+    review ? { reviewNoteEnc: { not: null } } : { urgentFollowUpNoteEnc: { not: null } },
+    review ? { reviewNoteReleasedAt: at } : { urgentFollowUpNoteReleasedAt: at },
+  );
 }
 
 /** One conditional change to an intake by the clinician, in the audit trail as allowed or denied. */

@@ -376,3 +376,11 @@ export const followUpNoteSchema = z.object({
   intakeId: recordId,
   note: z.string().trim().max(FOLLOW_UP_NOTE_MAX, "Please keep the note under 2,000 characters.").default(""),
 });
+
+/** Sharing one of her notes with the client (her copy of her records then shows it), or taking it back. */
+export const noteReleaseSchema = z.object({
+  intakeId: recordId,
+  note: z.enum(["review", "follow-up"], { message: "Choose which note to share." }),
+  intent: z.enum(["share", "withdraw"], { message: "Choose whether to share the note or stop sharing it." }),
+});
+export type NoteRelease = z.output<typeof noteReleaseSchema>;

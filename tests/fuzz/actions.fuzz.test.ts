@@ -62,7 +62,7 @@ const bookingActions = await import("@/lib/actions/booking");
 const { clinicianBookingAction } = bookingActions;
 const { completeSetupAction } = authActions;
 const intakeActions = await import("@/lib/actions/intake");
-const { markReviewedAction, markUrgentFollowedUpAction } = intakeActions;
+const { markReviewedAction, markUrgentFollowedUpAction, releaseNoteAction } = intakeActions;
 const { retryEmailAction } = await import("@/lib/actions/email");
 const settingsActions = { ...bookingActions, ...intakeActions, ...(await import("@/lib/actions/practice")) };
 const { articleFormInput, articleFormSchema } = await import("@/lib/articles/schema");
@@ -747,6 +747,35 @@ describe("lib/actions/intakes.ts (clinician)", () => {
         [{ intakeId: submittedIntakeId, note: "" }, false],
         ["intakeId=x", true],
       ],
+    );
+  });
+});
+
+describe("lib/actions/intake.ts: sharing a note", () => {
+  test("releaseNoteAction: any form, or no form, on intakes without a note → a clear refusal; at most a 'denied' audit entry", async () => {
+    // No fixture intake has a note (the review test above never writes one), so every call is refused.
+    const data = formData(["intakeId", "note", "intent"], {
+      intakeId: fc.oneof(fc.constantFrom(draftIntakeId, submittedIntakeId), idValue),
+      note: fc.oneof(fc.constantFrom("review", "follow-up"), formValue),
+      intent: fc.oneof(fc.constantFrom("share", "withdraw"), formValue),
+    });
+    await property(
+      data,
+      async (fd) => {
+        await refused(() => releaseNoteAction(null, fd), fd, { deniedAudit: true });
+      },
+      RUNS,
+      [
+        form({ intakeId: submittedIntakeId, note: "review", intent: "share" }),
+        form({ intakeId: "a\u0000b", note: "review", intent: "share" }),
+      ],
+    );
+    await property(
+      notAForm,
+      async (arg) => {
+        await refused(() => releaseNoteAction(null, arg as FormData), arg);
+      },
+      RUNS,
     );
   });
 });

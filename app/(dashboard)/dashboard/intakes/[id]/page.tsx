@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/ui/print-button";
+import { NoteReleaseForm } from "@/components/intake/note-release-form";
 import { ReviewForm } from "@/components/intake/review-form";
 import { UrgentFollowUpForm } from "@/components/intake/urgent-follow-up-form";
 import { IntakeReview } from "@/components/intake/review";
@@ -141,14 +142,27 @@ export default async function IntakeDetailPage({ params }: Props) {
                 {review.urgentFollowUp.by && ` (${review.urgentFollowUp.by})`}.
                 {review.needsUrgentAttention && " A new risk answer was given after that follow-up."}
               </p>
-              {review.urgentFollowUp.note && <p className="follow-up-note">{review.urgentFollowUp.note}</p>}
+              {review.urgentFollowUp.note && (
+                <>
+                  <p className="follow-up-note">{review.urgentFollowUp.note}</p>
+                  <NoteReleaseForm
+                    intakeId={intake.id}
+                    note="follow-up"
+                    releasedLabel={
+                      review.urgentFollowUp.noteReleasedAt ? formatDateTime(review.urgentFollowUp.noteReleasedAt, timeZone) : null
+                    }
+                  />
+                </>
+              )}
             </>
           )}
           {intake.urgent && intake.status !== "REVIEWED" && <UrgentFollowUpForm intakeId={intake.id} open={review.needsUrgentAttention} />}
         </section>
       )}
-      <PrintButton />
-
+      <PrintButton />{" "}
+      <Link href={`/dashboard/clients/${intake.clientId}/export`} className="button button-quiet no-print">
+        Export this client&rsquo;s record
+      </Link>
       {scores && (
         <section aria-labelledby="scores-heading">
           <h2 id="scores-heading">Screening scores</h2>
@@ -179,7 +193,6 @@ export default async function IntakeDetailPage({ params }: Props) {
           </div>
         </section>
       )}
-
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">Answers</h2>
         <IntakeReview
@@ -188,7 +201,6 @@ export default async function IntakeDetailPage({ params }: Props) {
           editable={false}
         />
       </section>
-
       {intake.signedAt && (
         <section aria-labelledby="consent-heading" className="card">
           <h2 id="consent-heading" className="card-title">
@@ -200,12 +212,18 @@ export default async function IntakeDetailPage({ params }: Props) {
           </p>
         </section>
       )}
-
       {intake.status !== "DRAFT" && (
         <section aria-labelledby="review-heading" className="section">
           <h2 id="review-heading">Review</h2>
           {review.reviewedAt && <p>Reviewed {formatDateTime(review.reviewedAt, timeZone)}.</p>}
           <ReviewForm intakeId={intake.id} note={review.note ?? ""} />
+          {review.note && (
+            <NoteReleaseForm
+              intakeId={intake.id}
+              note="review"
+              releasedLabel={review.noteReleasedAt ? formatDateTime(review.noteReleasedAt, timeZone) : null}
+            />
+          )}
         </section>
       )}
     </article>
