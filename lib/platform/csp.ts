@@ -1,8 +1,5 @@
-import { buildPolicy } from "@/lib/platform/csp-policy.mjs";
-
 /**
- * The Content-Security-Policy of every page rendered per request (cached public pages get one
- * by hash instead, lib/platform/page-cache.mjs). Scripts run only when they carry this
+ * The Content-Security-Policy every page is sent with. Scripts run only when they carry this
  * request's nonce (Next.js adds it to its own scripts when it finds the policy on the
  * request); 'strict-dynamic' lets those scripts load the app's chunks. Nothing inline runs
  * without the nonce, so injected markup cannot execute even if it slipped past sanitising.
@@ -14,5 +11,23 @@ export function createNonce(): string {
 }
 
 export function contentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean }): string {
-  return buildPolicy({ scripts: [`'nonce-${nonce}'`, "'strict-dynamic'"], styles: [`'nonce-${nonce}'`], ...options });
+  const directives = [
+    "default-src 'self'",
+    // React's development build reconstructs server stacks with eval; production never does.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    // Development injects styles for hot reloading; production styles are files or nonced.
+    `style-src 'self' ${options.dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "frame-src 'none'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    ...(options.https ? ["upgrade-insecure-requests"] : []),
+  ];
+  return directives.join("; ");
 }

@@ -1,2 +1,0 @@
-export function buildPolicy(sources: { scripts: string[]; styles: string[]; dev: boolean; https: boolean }): string;
-export function hashedPolicy(html: string, options: { https: boolean }): string;
