@@ -136,3 +136,27 @@ test("a cached public page hydrates and navigates in the browser with no CSP vio
   await expect(page.getByRole("heading", { level: 1, name: "Book a free consultation" })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed)).toBe(true);
 });
+
+test("the open times on /book are cached, yet a change made anywhere (here straight in the database) shows at once", async ({
+  request,
+  db,
+}) => {
+  const slotsOf = async () => [...(await (await request.get("/book")).text()).matchAll(/data-slot="([^"]+)"/g)].map((m) => m[1]!);
+  const first = (await slotsOf())[0];
+  expect(first).toBeTruthy();
+  const { rows } = await db.query<{ timeZone: string; daysOff: string[] }>(
+    `SELECT "timeZone", "daysOff" FROM "BookingSettings" WHERE id = 1`,
+  );
+  const settings = rows[0]!;
+  // That slot's practice-local date, as a day off: the database trigger expires the cached times.
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: settings.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(first!),
+  );
+  await db.query(`UPDATE "BookingSettings" SET "daysOff" = $1 WHERE id = 1`, [[...settings.daysOff, day]]);
+  try {
+    await expect.poll(async () => (await slotsOf()).includes(first!), { timeout: 2_000, intervals: [50] }).toBe(false);
+  } finally {
+    await db.query(`UPDATE "BookingSettings" SET "daysOff" = $1 WHERE id = 1`, [settings.daysOff]);
+  }
+  await expect.poll(async () => (await slotsOf()).includes(first!), { timeout: 2_000, intervals: [50] }).toBe(true);
+});

@@ -10,7 +10,7 @@ import { LazyBookingForm as BookingForm } from "@/components/booking/lazy-bookin
 import { TimeZoneForm } from "@/components/booking/time-zone-form";
 import { TimeZoneSync } from "@/components/booking/time-zone-sync";
 import { formatDateTime, formatDay, formatTime, zoneName } from "@/lib/platform/format";
-import { getOpenSlots, requestPrefill } from "@/lib/booking/queries";
+import { getOpenSlotsForVisitors, requestPrefill } from "@/lib/booking/queries";
 import { getCurrentUser } from "@/lib/auth/session";
 import { recordId } from "@/lib/platform/validation";
 import { groupSlotsByDay, nearestSlots } from "@/lib/booking/slots";
@@ -24,7 +24,8 @@ export const metadata: Metadata = pageMetadata({
   path: "/book",
 });
 
-// Availability changes by the minute: always render fresh.
+// Rendered per visitor (her zone, her chosen time); the open times themselves are computed
+// once per change (getOpenSlotsForVisitors).
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<{ tz?: string; slot?: string; notice?: string; near?: string; from?: string; day?: string }> };
@@ -43,7 +44,7 @@ function firstPaintZoneScript(renderedZone: string): string {
 export default guardPage("public", "book", async function BookPage({ searchParams }: Props) {
   const params = await searchParams;
   const [{ rules, slots }, jar, settings, profile] = await Promise.all([
-    getOpenSlots(),
+    getOpenSlotsForVisitors(),
     cookies(),
     getConsultationSettings(),
     getPracticeProfile(),
