@@ -10,7 +10,8 @@ import { LazyBookingForm as BookingForm } from "@/components/booking/lazy-bookin
 import { TimeZoneForm } from "@/components/booking/time-zone-form";
 import { TimeZoneSync } from "@/components/booking/time-zone-sync";
 import { formatDateTime, formatDay, formatTime, zoneName } from "@/lib/platform/format";
-import { getOpenSlotsForVisitors, requestPrefill } from "@/lib/booking/queries";
+import { requestPrefill } from "@/lib/booking/queries";
+import { getOpenSlotsForVisitors } from "@/lib/booking/open-times";
 import { getCurrentUser } from "@/lib/auth/session";
 import { recordId } from "@/lib/platform/validation";
 import { groupSlotsByDay, nearestSlots } from "@/lib/booking/slots";

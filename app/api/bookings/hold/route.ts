@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { revalidateTag } from "next/cache";
-import { OPEN_TIMES_TAG } from "@/lib/booking/queries";
+import { OPEN_TIMES_TAG } from "@/lib/booking/open-times";
 import { bookingRequestSchema, HOLD_COOKIE } from "@/lib/booking/schema";
 import { createHold, holderHash } from "@/lib/booking/service";
 import { isDatabaseUnavailable } from "@/lib/platform/db-errors";
