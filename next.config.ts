@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
@@ -11,6 +12,13 @@ const nextConfig: NextConfig = {
   // Separate build folders let several test runs or benchmarks build side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
+  // Next's file-system page cache plus a CSP by hash for each cached public page and tag
+  // invalidation across instances (lib/platform/page-cache.mjs). Plain JavaScript (next build loads it as it is).
+  cacheHandler: path.resolve("lib/platform/page-cache.mjs"),
+  // Several instances of one build (docs/DEPLOY.md): the same id on all of them, so a browser
+  // holding one instance's page keeps loading matching assets and actions from the others.
+  // NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, read by Next at build time, is the other half.
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
   typedRoutes: false,
   // `npm test` type-checks the whole project before the e2e build, which may skip it.
   typescript: { ignoreBuildErrors: process.env.HAVEN_SKIP_BUILD_TYPECHECK === "1" },

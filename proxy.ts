@@ -3,6 +3,7 @@ import { contentSecurityPolicy, createNonce } from "@/lib/platform/csp";
 import { logPath, logger, requestId } from "@/lib/platform/logger";
 import { refusalResponse, refuseActionBody, refuseAddress } from "@/lib/platform/request-guard";
 import { CRISIS_SENTENCE } from "@/lib/practice/crisis";
+import { isCachedPublicPage } from "@/lib/platform/public-pages";
 
 // Two years, subdomains included: what the HSTS preload list asks for.
 const HSTS = "max-age=63072000; includeSubDomains";
@@ -13,9 +14,11 @@ const OWN_POLICY = new Set(["/practice-photo"]);
 /**
  * Runs before every request (built assets aside):
  *  - refuses crafted requests Next.js would answer with a 500 (lib/platform/request-guard.ts);
- *  - gives every page a fresh CSP nonce: Next.js reads the policy from the request headers
- *    while rendering and puts the nonce on its scripts, and the same policy goes on the
- *    response (this is why every page renders per request, see app/layout.tsx);
+ *  - gives every page rendered per request a fresh CSP nonce: Next.js reads the policy from
+ *    the request headers while rendering and puts the nonce on its scripts, and the same
+ *    policy goes on the response. The cached public pages (lib/platform/public-pages.ts) get
+ *    neither: their policy lists their own inline scripts by hash and comes with the cached
+ *    page (lib/platform/page-cache.mjs);
  *  - sends HSTS when SITE_URL is https, decided here at run time: headers in next.config.ts
  *    are fixed when the app is built, and a build does not know where it will be deployed;
  *  - one request id for every log line of the request, and one log line without its query.
@@ -37,6 +40,12 @@ export async function proxy(request: NextRequest) {
       "request refused",
     );
     return withSecurityHeaders(refusalResponse(refusal, CRISIS_SENTENCE), url, { csp: strictPolicy() });
+  }
+
+  if (isCachedPublicPage(url.pathname) && (request.method === "GET" || request.method === "HEAD")) {
+    const headers = new Headers(request.headers);
+    headers.set("x-request-id", id);
+    return withSecurityHeaders(NextResponse.next({ request: { headers } }), url, { csp: null });
   }
 
   const nonce = createNonce();

@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
 import { sans, serif } from "@/app/fonts";
 import { CrisisFooter } from "@/components/site/crisis-footer";
 import { env } from "@/lib/platform/env";
@@ -20,10 +19,9 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // Every page is rendered per request so that its scripts carry that request's CSP nonce
-  // (proxy.ts). A prerendered page would have no nonce and its scripts would be blocked.
-  await connection();
+// Not rendered per request here: the public pages are served from the page cache with a CSP
+// by hash (lib/platform/page-cache.mjs); every other page asks for a per-request render itself.
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" className={`${sans.variable} ${serif.variable}`}>
       <body>

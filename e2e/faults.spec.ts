@@ -12,6 +12,7 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { E2E } from "./config";
 import { SmtpSink, type Received } from "./faults/smtp-sink";
+import { Nginx } from "./faults/nginx";
 import { App, Database, portFromEnv } from "./faults/stack";
 
 test.describe.configure({ mode: "serial" });
@@ -20,6 +21,7 @@ let db: Database;
 let sink: SmtpSink;
 let appA: App;
 let appB: App | undefined;
+let nginx: Nginx | undefined;
 let sql: pg.Client;
 
 const FRIENDLY = "Something went wrong on our side";
@@ -116,6 +118,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   // Each step on its own: one failure must not leave a server running.
+  await nginx?.stop().catch(() => {});
   await appB?.stop().catch(() => {});
   await appA?.stop().catch(() => {});
   await sql?.end().catch(() => {});
@@ -447,4 +450,146 @@ test("two app instances on one database: each email is sent once, and the per-IP
   expect(sink.received.map((m) => m.to).sort()).toEqual(accepted.sort());
   expectNoCrash(appA);
   expectNoCrash(appB);
+});
+
+/** The hidden fields and action of the first form with an email field, as a browser without JavaScript would post it. */
+function emailForm(html: string): URLSearchParams | FormData {
+  const form = /<form\b[^>]*>([\s\S]*?)<\/form>/g;
+  const decode = (value: string) =>
+    value
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;|&#39;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  for (const [, body] of html.matchAll(form)) {
+    if (!/name="email"/.test(body!)) continue;
+    const data = new FormData();
+    for (const [input] of body!.matchAll(/<input\b[^>]*>/g)) {
+      const name = /\sname="([^"]*)"/.exec(input)?.[1];
+      if (!name) continue;
+      data.append(decode(name), decode(/\svalue="([^"]*)"/.exec(input)?.[1] ?? ""));
+    }
+    return data;
+  }
+  throw new Error("no sign-in form on the page");
+}
+
+test("two instances behind nginx: an action rendered by one is run by the other, an article published through one is fresh everywhere within 2 s, one winner per slot", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  if (!appB) {
+    appB = new App({ port: await portFromEnv("HAVEN_FAULTS_APP_PORT_B"), databaseUrl: db.url, smtpUrl: sink.url });
+    await appB.start();
+  }
+  const a = appA;
+  const b = appB;
+  // Each client of the drill has its own address: nginx passes X-Forwarded-For on here.
+  nginx = new Nginx({
+    port: await portFromEnv("HAVEN_FAULTS_NGINX_PORT"),
+    upstreams: [a.options.port, b.options.port],
+    cacheSeconds: 1,
+    trustClientForwardedFor: true,
+  });
+  await nginx.start();
+  const proxy = nginx;
+  await sql.query("DELETE FROM rate_limit");
+
+  // Round robin: both instances answer through nginx.
+  const upstreams = new Set<string | null>();
+  for (let i = 0; i < 4; i++) upstreams.add((await fetch(`${proxy.url}/robots.txt`)).headers.get("x-upstream"));
+  expect([...upstreams].sort()).toEqual([`127.0.0.1:${a.options.port}`, `127.0.0.1:${b.options.port}`].sort());
+
+  // A server action rendered by A (the sign-in form, posted as without JavaScript) and posted to B.
+  const id = unique();
+  const email = `across-${id}@example.test`;
+  const form = emailForm(await (await fetch(`${a.url}/signin`, { headers: { "x-forwarded-for": "198.51.100.1" } })).text());
+  form.set("email", email);
+  const posted = await fetch(`${b.url}/signin`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { origin: b.url, "x-forwarded-for": "198.51.100.1" },
+  });
+  expect(posted.status).toBeLessThan(400);
+  expect(b.output).not.toMatch(/Failed to find Server Action/i);
+  // B ran it: the sign-in email went out.
+  await expect.poll(() => sink.received.filter((m) => m.to === email).length, { timeout: 15_000 }).toBe(1);
+
+  // An article published through A: fresh on A, on B and through nginx within 2 s.
+  const slug = `drill-${id}`;
+  const title = `Drill article ${id}`;
+  const articleId = `drill${id}`;
+  await sql.query(
+    `INSERT INTO "Article" (id, slug, title, summary, body, tags, status, "updatedAt") VALUES ($1, $2, $3, 'Drill.', 'Drill text.', '{}', 'DRAFT', now())`,
+    [articleId, slug, title],
+  );
+  // Every instance (and nginx) holds the articles index in its cache, without the draft.
+  for (const base of [a.url, b.url, proxy.url, proxy.url]) {
+    const index = await fetch(`${base}/articles`);
+    expect(index.status, `${base}: ${a.output.slice(-2000)}\n${b.output.slice(-2000)}\n${proxy.errorLog()}`).toBe(200);
+    expect(await index.text()).not.toContain(title);
+  }
+  const clinicianId = randomUUID();
+  await sql.query(`INSERT INTO "User" (id, email, role) VALUES ($1, $2, 'CLINICIAN')`, [clinicianId, `drill-dr-${id}@example.test`]);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInClient(page, a, clinicianId);
+  await page.goto(`${a.url}/dashboard/articles/${articleId}`);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("Published");
+  const published = Date.now();
+  const freshAt: Record<string, number> = {};
+  await expect
+    .poll(
+      async () => {
+        for (const [name, base] of [
+          ["A", a.url],
+          ["B", b.url],
+          ["nginx", proxy.url],
+        ] as const) {
+          if (freshAt[name]) continue;
+          const [index, article] = await Promise.all([fetch(`${base}/articles`), fetch(`${base}/articles/${slug}`)]);
+          if ((await index.text()).includes(title) && (await article.text()).includes(`<h1>${title}</h1>`))
+            freshAt[name] = Date.now() - published;
+        }
+        return Object.keys(freshAt).sort();
+      },
+      { timeout: 2_000, intervals: [50] },
+    )
+    .toEqual(["A", "B", "nginx"]);
+  console.log(`publish to fresh (ms): ${JSON.stringify(freshAt)}`);
+  await context.close();
+
+  // The booking race through nginx: 20 people on the same slot, spread over both instances.
+  const book = await (await fetch(`${proxy.url}/book`)).text();
+  const slot = /data-slot="([^"]+)"/.exec(book)?.[1];
+  expect(slot).toBeTruthy();
+  const holds = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      fetch(`${proxy.url}/api/bookings/hold`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: proxy.url, "x-forwarded-for": `198.51.100.${10 + i}` },
+        body: JSON.stringify({
+          slotStart: slot,
+          firstName: "Drill",
+          email: `race-${i}-${id}@example.test`,
+          phone: "",
+          contactMethod: "EMAIL",
+          note: "",
+          consent: true,
+          timeZone: "America/New_York",
+          website: "",
+        }),
+      }).then(async (r) => ({ status: r.status, upstream: r.headers.get("x-upstream") })),
+    ),
+  );
+  expect(holds.filter((h) => h.status === 201)).toHaveLength(1);
+  expect(holds.filter((h) => h.status === 409)).toHaveLength(19);
+  expect(new Set(holds.map((h) => h.upstream)).size).toBe(2);
+  // Gone from /book on both instances at once.
+  for (const base of [a.url, b.url]) expect(await (await fetch(`${base}/book`)).text()).not.toContain(`data-slot="${slot}"`);
+  expectNoCrash(a);
+  expectNoCrash(b);
 });

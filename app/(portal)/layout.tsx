@@ -1,8 +1,12 @@
+import { connection } from "next/server";
 import { AppHeader, GET_HELP_LINK, SIGN_OUT_PATH } from "@/components/site/app-header";
 import { unavailablePage } from "@/components/ui/page-guard";
 import { getLivePublicProfile } from "@/lib/practice/profile";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  // Rendered per request, for the CSP nonce of its scripts (proxy.ts); only the public pages
+  // of lib/platform/public-pages.ts are served from the page cache.
+  await connection();
   const profile = await getLivePublicProfile();
   return (
     <>

@@ -4,6 +4,10 @@ import { listPublishedArticles } from "@/lib/articles/queries";
 import { pageMetadata } from "@/lib/platform/metadata";
 import { getPublicProfile } from "@/lib/practice/profile";
 import { orNull } from "@/components/ui/page-guard";
+import { NoStore } from "@/components/ui/no-store";
+
+// Served from the page cache, refreshed when she edits (lib/platform/public-pages.ts).
+export const revalidate = 300;
 
 export const metadata = pageMetadata({
   title: "Perinatal and reproductive mental health therapy",
@@ -33,6 +37,7 @@ export default async function HomePage() {
     .join(" · ");
   return (
     <>
+      {latest === null && <NoStore />}
       <section className="hero">
         <div className="container narrow">
           <p className="eyebrow">Perinatal and reproductive mental health</p>

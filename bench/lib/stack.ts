@@ -23,6 +23,8 @@ export const BENCH = {
   smtpPort: Number(process.env.BENCH_SMTP_PORT ?? 2600),
   /** Free port for the static file server of the article benchmark. */
   staticPort: Number(process.env.BENCH_STATIC_PORT ?? 2601),
+  /** nginx in front of the app for the article benchmark (bench/article.ts). */
+  nginxPort: Number(process.env.BENCH_NGINX_PORT ?? 2602),
   dataDir: ".data/postgres-bench",
   database: "haven_bench",
   mailbox: ".data/mail-bench",
@@ -92,6 +94,7 @@ export async function startStack(): Promise<Stack> {
     ["APP", BENCH.appPort],
     ["SMTP", BENCH.smtpPort],
     ["STATIC", BENCH.staticPort],
+    ["NGINX", BENCH.nginxPort],
   ] as const) {
     if (!(await portFree(port))) throw new Error(`Port ${port} is in use; set BENCH_${what}_PORT.`);
   }

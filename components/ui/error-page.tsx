@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { CRISIS } from "@/lib/practice/crisis";
 import { CallLink, CrisisLine, TextLink } from "@/components/ui/crisis-line";
+import { NoStore } from "@/components/ui/no-store";
 
 export type ErrorAudience = "public" | "portal" | "dashboard";
 
@@ -20,6 +21,7 @@ export function ErrorPage({ audience, reference, retry }: { audience: ErrorAudie
   return (
     <div className="container narrow section prose error-page">
       <meta name="robots" content="noindex" />
+      <NoStore />
       <h1>Something went wrong on our side</h1>
       <p>This was not caused by anything you did. The page could not load just now; this usually clears up within a minute or two.</p>
       {audience === "portal" && (

@@ -2,6 +2,9 @@ import Link from "@/components/ui/link";
 import { pageMetadata } from "@/lib/platform/metadata";
 import { getPublicProfile } from "@/lib/practice/profile";
 
+// Served from the page cache, refreshed when she edits (lib/platform/public-pages.ts).
+export const revalidate = 300;
+
 export const metadata = pageMetadata({
   title: "About",
   description: "A clinical psychologist specializing in reproductive mental health and certified in perinatal mental health.",

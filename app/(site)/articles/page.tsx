@@ -4,6 +4,9 @@ import { listPublishedArticles, listTags, tagLabel } from "@/lib/articles/querie
 import { pageMetadata } from "@/lib/platform/metadata";
 import { guardPage } from "@/components/ui/page-guard";
 
+// Served from the page cache, refreshed when she edits (lib/platform/public-pages.ts).
+export const revalidate = 300;
+
 export const metadata = pageMetadata({
   title: "Articles",
   description: "Articles on pregnancy, postpartum mental health, bonding, birth trauma, loss and military families.",

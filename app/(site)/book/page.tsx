@@ -10,7 +10,8 @@ import { LazyBookingForm as BookingForm } from "@/components/booking/lazy-bookin
 import { TimeZoneForm } from "@/components/booking/time-zone-form";
 import { TimeZoneSync } from "@/components/booking/time-zone-sync";
 import { formatDateTime, formatDay, formatTime, zoneName } from "@/lib/platform/format";
-import { getOpenSlots, requestPrefill } from "@/lib/booking/queries";
+import { requestPrefill } from "@/lib/booking/queries";
+import { getOpenSlotsForVisitors } from "@/lib/booking/open-times";
 import { getCurrentUser } from "@/lib/auth/session";
 import { recordId } from "@/lib/platform/validation";
 import { groupSlotsByDay, nearestSlots } from "@/lib/booking/slots";
@@ -24,7 +25,8 @@ export const metadata: Metadata = pageMetadata({
   path: "/book",
 });
 
-// Availability changes by the minute: always render fresh.
+// Rendered per visitor (her zone, her chosen time); the open times themselves are computed
+// once per change (getOpenSlotsForVisitors).
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<{ tz?: string; slot?: string; notice?: string; near?: string; from?: string; day?: string }> };
@@ -43,7 +45,7 @@ function firstPaintZoneScript(renderedZone: string): string {
 export default guardPage("public", "book", async function BookPage({ searchParams }: Props) {
   const params = await searchParams;
   const [{ rules, slots }, jar, settings, profile] = await Promise.all([
-    getOpenSlots(),
+    getOpenSlotsForVisitors(),
     cookies(),
     getConsultationSettings(),
     getPracticeProfile(),

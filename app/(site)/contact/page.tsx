@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import Link from "@/components/ui/link";
 import { pageMetadata } from "@/lib/platform/metadata";
 import { getPublicProfile } from "@/lib/practice/profile";
@@ -11,6 +12,9 @@ export const metadata = pageMetadata({
 });
 
 export default async function ContactPage() {
+  // Rendered per request, for the CSP nonce of its scripts (proxy.ts); only the public pages
+  // of lib/platform/public-pages.ts are served from the page cache.
+  await connection();
   const profile = await getPublicProfile();
   const details = [
     profile.contactEmail && (

@@ -2,6 +2,9 @@ import Link from "@/components/ui/link";
 import { pageMetadata } from "@/lib/platform/metadata";
 import { CrisisLine } from "@/components/ui/crisis-line";
 
+// Served from the page cache, refreshed when she edits (lib/platform/public-pages.ts).
+export const revalidate = 300;
+
 export const metadata = pageMetadata({
   title: "Frequently asked questions",
   description: "What to expect from a consultation, telehealth, fees, confidentiality and bringing your baby to sessions.",

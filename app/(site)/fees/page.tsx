@@ -2,6 +2,9 @@ import Link from "@/components/ui/link";
 import { pageMetadata } from "@/lib/platform/metadata";
 import { getPublicProfile } from "@/lib/practice/profile";
 
+// Served from the page cache, refreshed when she edits (lib/platform/public-pages.ts).
+export const revalidate = 300;
+
 export const metadata = pageMetadata({
   title: "Fees, insurance and Good Faith Estimate",
   description: "Self-pay rates, superbills for out-of-network reimbursement, and your right to a Good Faith Estimate.",

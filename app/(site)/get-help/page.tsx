@@ -1,6 +1,9 @@
 import { pageMetadata } from "@/lib/platform/metadata";
 import { CrisisResources } from "@/components/site/crisis-resources";
 
+// Served from the page cache, refreshed when she edits (lib/platform/public-pages.ts).
+export const revalidate = 300;
+
 export const metadata = pageMetadata({
   title: "Get help now",
   description:

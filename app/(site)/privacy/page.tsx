@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import Link from "@/components/ui/link";
 import { ContactLinks } from "@/components/site/contact-links";
 import { guardPage } from "@/components/ui/page-guard";
@@ -16,6 +17,9 @@ export const metadata = pageMetadata({
 // The notice the intake consent asks her clients to confirm they have read. Her own text,
 // typed into a form, so it goes through the same sanitised Markdown as the articles.
 export default guardPage("public", "privacy notice", async function PrivacyPage() {
+  // Rendered per request, for the CSP nonce of its scripts (proxy.ts); only the public pages
+  // of lib/platform/public-pages.ts are served from the page cache.
+  await connection();
   const [notice, profile] = await Promise.all([getPrivacyNotice(), getPublicProfile()]);
   return (
     <article className="container narrow section">

@@ -1,6 +1,9 @@
 import Link from "@/components/ui/link";
 import { pageMetadata } from "@/lib/platform/metadata";
 
+// Served from the page cache, refreshed when she edits (lib/platform/public-pages.ts).
+export const revalidate = 300;
+
 export const metadata = pageMetadata({
   title: "Services and specialties",
   description: "Individual therapy for pregnancy, postpartum, birth trauma, bonding, perinatal loss and military families.",

@@ -12,8 +12,14 @@ import { guardPage } from "@/components/ui/page-guard";
 import { formatDate } from "@/lib/platform/format";
 import { siteUrl } from "@/lib/platform/site";
 
-// Rendered per request (each page has its own CSP nonce); the metadata and the page share
-// one read of the article.
+// Served from the page cache, refreshed when she edits (lib/platform/public-pages.ts).
+export const revalidate = 300;
+// Articles and tags are rendered on their first visit, then kept like the others.
+export function generateStaticParams() {
+  return [];
+}
+
+// The metadata and the page share one read of the article.
 const getPublishedArticle = cache(readPublishedArticle);
 
 type Props = { params: Promise<{ slug: string }> };

@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
@@ -33,6 +34,9 @@ const FALLBACK = { title: "We could not sign you in", text: "Please request a ne
 type Props = { searchParams: Promise<{ error?: string }> };
 
 export default async function SignInProblemPage({ searchParams }: Props) {
+  // Rendered per request, for the CSP nonce of its scripts (proxy.ts); only the public pages
+  // of lib/platform/public-pages.ts are served from the page cache.
+  await connection();
   const { error } = await searchParams;
   const message = (error && MESSAGES[error]) || FALLBACK;
   // next-auth keeps where the link was meant to lead (e.g. confirming a booking) in a

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { revalidateTag } from "next/cache";
+import { OPEN_TIMES_TAG } from "@/lib/booking/open-times";
 import { bookingRequestSchema, HOLD_COOKIE } from "@/lib/booking/schema";
 import { createHold, holderHash } from "@/lib/booking/service";
 import { isDatabaseUnavailable } from "@/lib/platform/db-errors";
@@ -79,5 +81,8 @@ async function placeHold(req: Request): Promise<Response> {
       "Set-Cookie",
       `${HOLD_COOKIE}=${token}; Path=/; Max-Age=86400; HttpOnly; SameSite=Lax${req.url.startsWith("https:") ? "; Secure" : ""}`,
     );
+  // The database's trigger tells every instance; this one drops its copy before answering, so
+  // the person who just held a time never sees it offered on their next view.
+  revalidateTag(OPEN_TIMES_TAG, { expire: 0 });
   return Response.json({ ok: true, bookingId: result.bookingId }, { status: 201, headers });
 }

@@ -6,6 +6,13 @@ import { pageMetadata } from "@/lib/platform/metadata";
 import { NotFoundContent } from "@/components/site/not-found-content";
 import { guardPage } from "@/components/ui/page-guard";
 
+// Served from the page cache, refreshed when she edits (lib/platform/public-pages.ts).
+export const revalidate = 300;
+// Articles and tags are rendered on their first visit, then kept like the others.
+export function generateStaticParams() {
+  return [];
+}
+
 type Props = { params: Promise<{ tag: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
