@@ -151,6 +151,12 @@ export default class PageCache extends FileSystemCache {
     const entry = await super.get(...args);
     // Pages prerendered by `next build` enter through the disk, without a policy.
     if (entry?.value?.kind === "APP_PAGE" && !entry.value.headers?.[CSP]) withPolicy(entry.value);
+    // A page stored while building knows the build's SITE_URL, not where it is served: an https
+    // deployment still gets its upgrade-insecure-requests (as HSTS, decided at run time).
+    const policy = entry?.value?.kind === "APP_PAGE" ? entry.value.headers?.[CSP] : undefined;
+    if (typeof policy === "string" && https() && !policy.includes("upgrade-insecure-requests")) {
+      entry.value.headers = { ...entry.value.headers, [CSP]: `${policy}; upgrade-insecure-requests` };
+    }
     return entry;
   }
 
