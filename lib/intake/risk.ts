@@ -38,7 +38,10 @@ export type RiskAnswer = {
   key?: string;
 };
 
-export type RiskSubject = { clientId: string; intakeId: string };
+/** Whose answers: the intake's, or one repeated check-in's (lib/checkins). */
+export type RiskSubject = { clientId: string; intakeId: string } | { clientId: string; checkInId: string };
+
+const subjectWhere = (subject: RiskSubject) => ("intakeId" in subject ? { intakeId: subject.intakeId } : { checkInId: subject.checkInId });
 
 /** A runaway or hostile page cannot grow the table without bound: far more changes than any person makes. */
 export const MAX_RISK_EVENTS = 500;
@@ -78,7 +81,7 @@ export async function recordRiskChanges(
   if (wanted.length === 0) return result;
 
   const existing = await tx.riskEvent.findMany({
-    where: { intakeId: subject.intakeId },
+    where: subjectWhere(subject),
     orderBy: [{ receivedAt: "asc" }, { answeredAt: "asc" }],
     select: { id: true, measure: true, item: true, answerEnc: true, clientKey: true },
   });
@@ -99,7 +102,7 @@ export async function recordRiskChanges(
     const positive = isPositiveRiskAnswer(answer.measure, answer.item, answer.answer);
     if (!positive && previous === undefined) continue;
     if (count >= MAX_RISK_EVENTS) {
-      logger.warn({ event: "intake.risk.cap", intakeId: subject.intakeId, source }, "risk events cap reached; change not recorded");
+      logger.warn({ event: "intake.risk.cap", ...subjectWhere(subject), source }, "risk events cap reached; change not recorded");
       break;
     }
     const id = randomUUID();
@@ -107,7 +110,7 @@ export async function recordRiskChanges(
       data: {
         id,
         clientId: subject.clientId,
-        intakeId: subject.intakeId,
+        ...subjectWhere(subject),
         measure: answer.measure,
         item: answer.item,
         answerEnc: riskEventFields.answer.seal(id, { answer: answer.answer }),
