@@ -12,7 +12,8 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
   headers: async () => new Headers({ host: "localhost:3000" }),
 }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
+// unstable_cache runs the function: outside Next there is no cache to keep its result in.
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), unstable_cache: (fn: unknown) => fn }));
 
 const { prisma } = await import("@/lib/platform/db");
 const { isSameOrigin } = await import("@/lib/platform/http");
