@@ -30,6 +30,17 @@ import { errorCode, logger } from "@/lib/platform/logger";
 /** The fields a booking's way of happening is worked out from. */
 export const consultationFields = { id: true, consultationMode: true, videoUrlEnc: true, phoneEnc: true } as const;
 
+/** What a calendar entry of a booking needs (the client's .ics and every email's invitation). */
+export const calendarEntryFields = {
+  ...consultationFields,
+  icsUid: true,
+  icsSequence: true,
+  startsAt: true,
+  endsAt: true,
+  email: true,
+  calendarShowsPractice: true,
+} as const;
+
 /**
  * How a booking happens: its own override, else her default; its own video link, else her
  * standing room. Includes the client's number and the link: for the client and the clinician only.
@@ -178,16 +189,7 @@ export async function pendingHoldFor(email: string, now = new Date()): Promise<{
 export async function getClientBookingForCalendar(bookingId: string, clientId: string) {
   return prisma.booking.findFirst({
     where: { id: bookingId, clientId, status: { in: ["CONFIRMED", "CANCELLED"] } },
-    select: {
-      ...consultationFields,
-      icsUid: true,
-      icsSequence: true,
-      startsAt: true,
-      endsAt: true,
-      email: true,
-      status: true,
-      calendarShowsPractice: true,
-    },
+    select: { ...calendarEntryFields, status: true },
   });
 }
 

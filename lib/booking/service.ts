@@ -7,7 +7,7 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
-import { consultationFields, consultationFor, getOpenSlots, loadBusy } from "@/lib/booking/queries";
+import { calendarEntryFields, consultationFor, getOpenSlots, loadBusy } from "@/lib/booking/queries";
 import { clientView, clinicianView } from "@/lib/booking/consultation";
 import { reminderTimes } from "@/lib/booking/reminders";
 import type { ConsultationMode } from "@/lib/generated/prisma/enums";
@@ -181,17 +181,7 @@ type BookingForEmail = {
   calendarShowsPractice: boolean;
 };
 
-const emailFields = {
-  ...consultationFields,
-  icsUid: true,
-  icsSequence: true,
-  startsAt: true,
-  endsAt: true,
-  email: true,
-  firstNameEnc: true,
-  clientTimeZone: true,
-  calendarShowsPractice: true,
-} as const;
+const emailFields = { ...calendarEntryFields, firstNameEnc: true, clientTimeZone: true } as const;
 
 type ClientEvent = "confirmed" | "rescheduled" | "cancelled" | "updated";
 
@@ -410,6 +400,9 @@ async function auditClinicianChange(bookingId: string, change: string, clinician
   });
 }
 
+/** The booking, if it is still a confirmed consultation to come: what her changes may touch. */
+const upcomingConfirmed = (bookingId: string, now: Date) => ({ id: bookingId, status: "CONFIRMED" as const, startsAt: { gt: now } });
+
 export type ClinicianChange = { ok: true; message: string } | { ok: false; message: string; field?: string };
 
 /**
@@ -424,7 +417,7 @@ export async function cancelBookingByClinician(
 ): Promise<ClinicianChange> {
   const done = await prisma.$transaction(async (tx) => {
     const rows = await tx.booking.updateManyAndReturn({
-      where: { id: bookingId, status: "CONFIRMED", startsAt: { gt: now } },
+      where: upcomingConfirmed(bookingId, now),
       data: {
         status: "CANCELLED",
         cancelledAt: now,
@@ -456,7 +449,7 @@ export async function moveBookingByClinician(
       const busy = await loadBusy(tx, now, rules, bookingId);
       if (!isSlotOffered(rules, busy, now, input.newStart)) return false;
       const rows = await tx.booking.updateManyAndReturn({
-        where: { id: bookingId, status: "CONFIRMED", startsAt: { gt: now } },
+        where: upcomingConfirmed(bookingId, now),
         data: {
           startsAt: input.newStart,
           endsAt: new Date(input.newStart.getTime() + rules.slotMinutes * 60_000),
@@ -489,7 +482,7 @@ export async function setBookingConsultation(
 ): Promise<ClinicianChange> {
   const done = await prisma.$transaction(async (tx) => {
     const rows = await tx.booking.updateManyAndReturn({
-      where: { id: bookingId, status: "CONFIRMED", startsAt: { gt: now } },
+      where: upcomingConfirmed(bookingId, now),
       data: {
         consultationMode: input.mode,
         videoUrlEnc: input.videoUrl ? bookingFields.videoUrl.seal(bookingId, input.videoUrl) : null,
